@@ -1,0 +1,37 @@
+# Two commands: `make book` builds the HTML book, `make test` runs the whole test suite.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+BUILD_FLAGS := -W -n --keep-going
+
+.PHONY: book test serve clean clean-all setup
+
+setup: $(STAMP) node_modules/.package-lock.json
+
+# The virtual environment is rebuilt whenever a requirements file or pyproject.toml changes.
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $@
+
+# Offline assets (MathJax, widget renderer, axe-core) come from the npm registry, pinned by package-lock.json.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+
+book: setup
+	$(BIN)/jupyter-book build . $(BUILD_FLAGS)
+
+test: book
+	$(BIN)/python -m pytest
+
+serve: book
+	$(BIN)/python -m http.server --bind 127.0.0.1 --directory _build/html 8000
+
+clean:
+	rm -rf _build
+
+clean-all: clean
+	rm -rf $(VENV) node_modules .jupyter_cache .pytest_cache
