@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-BUILD_HTML = ROOT / "_build" / "html"
+# BOOK_HTML lets a test run point at a book built elsewhere (e.g. --path-output /tmp/x).
+BUILD_HTML = Path(os.environ.get("BOOK_HTML", ROOT / "_build" / "html"))
 
 
 @pytest.fixture(scope="session")
