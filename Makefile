@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 BUILD_FLAGS := -W -n --keep-going
 
-.PHONY: book test serve clean clean-all setup
+.PHONY: book test serve clean clean-all setup benchmark notebooks
 
 setup: $(STAMP) node_modules/.package-lock.json
 
@@ -35,3 +35,7 @@ clean:
 
 clean-all: clean
 	rm -rf $(VENV) node_modules .jupyter_cache .pytest_cache
+
+# Build-time numbers for the closing notes (a benchmark: it reports, it does not pass or fail).
+benchmark: setup
+	$(BIN)/python benchmarks/build_times.py
