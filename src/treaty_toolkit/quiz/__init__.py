@@ -1,1 +1,48 @@
-"""The one quiz engine (placeholder until the quiz-engine issue lands)."""
+"""The one quiz engine: a question bank in YAML, three renderings from it.
+
+- static book: ``{quiz} <bank>`` in MyST (see :mod:`.sphinx`) -> HTML graded by static/quiz.js;
+- live kernel: ``quiz("<bank>", ["id1", "id2"])`` -> an ipywidgets quiz graded in Python
+  (its mimebundle also carries the static HTML, which the built book shows);
+- programmatic: ``grade(question_or_id, answer) -> Result(correct, message)``.
+
+Answers ``grade()`` accepts: single -> option index or option text; multiple -> a list of those;
+truefalse -> True/False; numeric -> a number or a typed string; ordering -> the item texts in order
+(or a mapping item -> position). Empty or unreadable answers give ``correct=False``, ``answered=False``
+and a friendly message, never an exception.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .bank import Bank, Question, QuizBankError, find_book_root, load_library
+from .grading import MESSAGES, Result, grade_question
+from .session import Session, session
+from .widget import QuizDisplay
+
+__all__ = [
+    "Bank", "Question", "QuizBankError", "Result", "Session", "QuizDisplay",
+    "MESSAGES", "grade", "quiz", "session", "load_library", "find_book_root",
+]
+
+
+def grade(question_or_id: Question | str, answer, *, root: Path | str | None = None) -> Result:
+    """Grade one answer. A question id is looked up across every bank of the book at ``root``."""
+    if isinstance(question_or_id, Question):
+        return grade_question(question_or_id, answer)
+    questions = load_library(root).questions
+    if question_or_id not in questions:
+        raise QuizBankError(f"No question with id '{question_or_id}' in any bank")
+    return grade_question(questions[question_or_id], answer)
+
+
+def quiz(bank: str, questions: list[str] | None = None, *, root: Path | str | None = None,
+         session: Session | None = None) -> QuizDisplay:
+    """A quiz to display in a notebook: ``quiz("context", ["ctx-sign", "ctx-order"])``.
+
+    The whole book's banks are validated first, so an invalid bank fails notebook execution with a
+    message naming file, question id and field.
+    """
+    library = load_library(root)
+    chosen = library.bank(bank)
+    return QuizDisplay(chosen, chosen.select(questions), session)

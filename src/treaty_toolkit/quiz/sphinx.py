@@ -1,5 +1,104 @@
-"""Sphinx side of the quiz engine: the ``quiz`` directive (placeholder)."""
+"""Sphinx side of the quiz engine: the ``quiz`` and ``objectives`` directives and the static assets.
+
+    ```{quiz} context
+    :questions: ctx-signing-date, ctx-ratification-order
+    ```
+
+    ```{objectives} context
+    ```
+
+Every bank is validated when the builder starts, so an invalid bank fails the build even if no page
+embeds it; the error names file, question id and field.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.errors import ExtensionError
+from sphinx.util.docutils import SphinxDirective
+
+from .bank import BIB_FILE, OBJECTIVES_FILE, QuizBankError, load_library
+from .html import render_quiz
+
+STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+
+
+def _library(env):
+    return env.app.treaty_quiz_library
+
+
+def _note_sources(directive: SphinxDirective, *paths: Path) -> None:
+    # Rebuild the page when its bank, the objectives or the bibliography change.
+    for path in paths:
+        directive.env.note_dependency(str(path))
+
+
+def _comma_list(argument: str) -> list[str]:
+    return [part.strip() for part in (argument or "").split(",") if part.strip()]
+
+
+class QuizDirective(SphinxDirective):
+    """``{quiz} <bank>`` with an optional ``:questions: id1, id2`` (default: every question)."""
+
+    required_arguments = 1
+    has_content = False
+    option_spec = {"questions": _comma_list}
+
+    def run(self):
+        library = _library(self.env)
+        try:
+            bank = library.bank(self.arguments[0])
+            questions = bank.select(self.options.get("questions"))
+        except QuizBankError as exc:
+            raise self.error(str(exc)) from None
+        _note_sources(self, bank.path, library.root / OBJECTIVES_FILE, library.root / BIB_FILE)
+        return [nodes.raw("", render_quiz(bank, questions), format="html")]
+
+
+class ObjectivesDirective(SphinxDirective):
+    """``{objectives} <chapter>``: the chapter's learning objectives from exercises/objectives.yaml."""
+
+    required_arguments = 1
+    has_content = False
+
+    def run(self):
+        library = _library(self.env)
+        chapter = self.arguments[0]
+        chosen = [o for o in library.objectives.values() if o.chapter == chapter]
+        if not chosen:
+            chapters = sorted({o.chapter for o in library.objectives.values()})
+            raise self.error(f"No objectives for chapter '{chapter}' in {OBJECTIVES_FILE} (chapters: {', '.join(chapters)})")
+        _note_sources(self, library.root / OBJECTIVES_FILE)
+        box = nodes.container(classes=["tt-quiz-objectives"])
+        box += nodes.paragraph("", "", nodes.strong("", "Learning objectives: by the end of this chapter you can"))
+        items = nodes.bullet_list()
+        for objective in chosen:
+            item = nodes.list_item(ids=[f"objective-{objective.id}"])
+            item += nodes.paragraph("", objective.text)
+            items += item
+        box += items
+        return [box]
+
+
+def _load_banks(app):
+    """builder-inited: validate every bank once and serve quiz.js/quiz.css from the book itself."""
+    try:
+        app.treaty_quiz_library = load_library(Path(app.srcdir))
+    except QuizBankError as exc:
+        raise ExtensionError(f"Invalid quiz bank: {exc}") from None
+    # Not a top-level _static/ folder: Jupyter Book would inject everything in it into every page.
+    if str(STATIC_DIR) not in app.config.html_static_path:
+        app.config.html_static_path.append(str(STATIC_DIR))
 
 
 def setup(app):
+    app.add_directive("quiz", QuizDirective)
+    app.add_directive("objectives", ObjectivesDirective)
+    app.connect("builder-inited", _load_banks)
+    # Small files, added to every page so quizzes in notebook outputs work too.
+    app.add_js_file("quiz.js")
+    app.add_css_file("quiz.css")
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,266 @@
+"""Loading and validating question banks (``exercises/quizzes/*.yaml``).
+
+A bank is checked twice: against the JSON schema (shape and types), then against the rest of the book
+(objectives in ``exercises/objectives.yaml``, sources in ``references.bib``, ids unique across every
+bank, at least one correct option). Every error names the file, the question id and the field.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import jsonschema
+import yaml
+
+QUIZ_DIR = Path("exercises") / "quizzes"
+OBJECTIVES_FILE = Path("exercises") / "objectives.yaml"
+BIB_FILE = Path("references.bib")
+
+
+class QuizBankError(ValueError):
+    """A bank, the objectives file or a quiz reference is invalid; the message says where."""
+
+
+@dataclass(frozen=True)
+class Option:
+    text: str
+    correct: bool
+    feedback: str = ""
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    type: str
+    objective: str
+    source: str
+    prompt: str
+    bank: str
+    explanation: str = ""
+    options: tuple[Option, ...] = ()
+    answer: bool | float | None = None
+    tolerance: float = 0.0
+    unit: str = ""
+    items: tuple[str, ...] = ()  # ordering: the correct order
+    feedback_true: str = ""
+    feedback_false: str = ""
+
+
+@dataclass(frozen=True)
+class Bank:
+    id: str
+    title: str
+    path: Path
+    questions: tuple[Question, ...]
+    description: str = ""
+
+    def select(self, ids=None) -> list[Question]:
+        """The questions with these ids, in the order given (all questions when ids is None)."""
+        if ids is None:
+            return list(self.questions)
+        by_id = {q.id: q for q in self.questions}
+        unknown = [i for i in ids if i not in by_id]
+        if unknown:
+            raise QuizBankError(
+                f"{self.path}: bank '{self.id}' has no question(s) {', '.join(map(repr, unknown))}; "
+                f"it has {', '.join(by_id)}"
+            )
+        return [by_id[i] for i in ids]
+
+
+@dataclass(frozen=True)
+class Objective:
+    id: str
+    chapter: str
+    text: str
+
+
+@dataclass
+class Library:
+    """Everything the quiz engine reads from a book: banks, objectives and source keys."""
+
+    root: Path
+    objectives: dict[str, Objective]
+    sources: set[str]
+    banks: dict[str, Bank] = field(default_factory=dict)
+
+    @property
+    def questions(self) -> dict[str, Question]:
+        return {q.id: q for bank in self.banks.values() for q in bank.questions}
+
+    def bank(self, bank_id: str) -> Bank:
+        if bank_id not in self.banks:
+            raise QuizBankError(
+                f"No quiz bank '{bank_id}': expected {self.root / QUIZ_DIR / (bank_id + '.yaml')} "
+                f"(known banks: {', '.join(sorted(self.banks)) or 'none'})"
+            )
+        return self.banks[bank_id]
+
+
+def find_book_root(start: Path | str | None = None) -> Path:
+    """The folder holding ``_config.yml`` at or above ``start`` (default: the working directory).
+
+    Notebooks run from their own folder (``chapters/...``), so we walk up. The editable install's
+    repository is the fallback, so ``quiz()`` also works from a scratch folder on an instructor's machine.
+    """
+    here = Path(start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "_config.yml").is_file() and (folder / "exercises").is_dir():
+            return folder
+    package_repo = Path(__file__).resolve().parents[3]
+    if (package_repo / "_config.yml").is_file():
+        return package_repo
+    raise QuizBankError(f"No book root (a folder with _config.yml and exercises/) at or above {here}")
+
+
+_SCHEMA = None
+
+
+def bank_schema() -> dict:
+    global _SCHEMA
+    if _SCHEMA is None:
+        text = resources.files("treaty_toolkit").joinpath("schemas/quiz-bank.schema.json").read_text("utf-8")
+        _SCHEMA = json.loads(text)
+    return _SCHEMA
+
+
+def read_bib_keys(path: Path) -> set[str]:
+    """Citation keys in a BibTeX file (``@type{key,``); comments and @string are ignored."""
+    if not path.is_file():
+        raise QuizBankError(f"{path}: bibliography not found (quiz sources must be keys in it)")
+    keys = re.findall(r"^\s*@(\w+)\s*[{(]\s*([^,\s]+)\s*,", path.read_text(encoding="utf-8"), re.M)
+    return {key for kind, key in keys if kind.lower() not in ("string", "comment", "preamble")}
+
+
+def _read_yaml(path: Path):
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise QuizBankError(f"{path}: not valid YAML: {exc}") from exc
+
+
+def load_objectives(path: Path) -> dict[str, Objective]:
+    data = _read_yaml(path) if path.is_file() else None
+    if not isinstance(data, list):
+        raise QuizBankError(f"{path}: expected a list of {{id, chapter, text}} objectives")
+    objectives: dict[str, Objective] = {}
+    for n, entry in enumerate(data, start=1):
+        where = f"{path}: objective #{n}"
+        if not isinstance(entry, dict):
+            raise QuizBankError(f"{where}: expected a mapping with id, chapter, text")
+        for key in ("id", "chapter", "text"):
+            if not isinstance(entry.get(key), str) or not entry[key].strip():
+                raise QuizBankError(f"{where} ({entry.get('id', '?')}), field '{key}': missing or empty")
+        extra = set(entry) - {"id", "chapter", "text"}
+        if extra:
+            raise QuizBankError(f"{where} ({entry['id']}), field '{sorted(extra)[0]}': unknown field")
+        if entry["id"] in objectives:
+            raise QuizBankError(f"{where}, field 'id': duplicate objective id '{entry['id']}'")
+        objectives[entry["id"]] = Objective(entry["id"], entry["chapter"], entry["text"])
+    return objectives
+
+
+def _schema_error(path: Path, data, error: jsonschema.ValidationError) -> QuizBankError:
+    """Turn a jsonschema error into 'file: question <id>, field <name>: message'."""
+    location = list(error.absolute_path)
+    where = "top level"
+    if len(location) >= 2 and location[0] == "questions" and isinstance(location[1], int):
+        question = data["questions"][location[1]]
+        qid = question.get("id") if isinstance(question, dict) else None
+        where = f"question '{qid}'" if qid else f"question #{location[1] + 1}"
+        location = location[2:]
+    field_name = ".".join(str(p) for p in location)
+    if not field_name and error.validator == "required":
+        field_name = re.search(r"'([^']+)' is a required property", error.message).group(1)
+    if not field_name and error.validator == "propertyNames":
+        field_name = str(error.instance)
+    if not field_name and error.validator == "anyOf" and location == []:
+        field_name = "explanation"
+    detail = error.message
+    if error.validator == "propertyNames":
+        detail = f"unknown field for this question type"
+    elif error.validator == "anyOf":
+        detail = "give either an explanation or both feedback_true and feedback_false"
+    return QuizBankError(f"{path}: {where}, field '{field_name or '(whole entry)'}': {detail}")
+
+
+def _best_error(errors):
+    # Report the deepest, most specific error first (jsonschema's own heuristic).
+    return jsonschema.exceptions.best_match(errors)
+
+
+def _build_question(path: Path, bank_id: str, raw: dict, lib: Library) -> Question:
+    qid = raw["id"]
+
+    def fail(field_name, message):
+        return QuizBankError(f"{path}: question '{qid}', field '{field_name}': {message}")
+
+    if raw["objective"] not in lib.objectives:
+        raise fail("objective", f"unknown objective '{raw['objective']}' (not in {OBJECTIVES_FILE})")
+    if raw["source"] not in lib.sources:
+        raise fail("source", f"unknown source '{raw['source']}' (not a key in {BIB_FILE})")
+    options = tuple(Option(o["text"], o["correct"], o.get("feedback", "")) for o in raw.get("options", []))
+    if raw["type"] in ("single", "multiple"):
+        n_correct = sum(o.correct for o in options)
+        if n_correct == 0:
+            raise fail("options", "no option is marked correct: true")
+        if raw["type"] == "single" and n_correct > 1:
+            raise fail("options", f"{n_correct} options are marked correct; a single-choice question needs one")
+        texts = [o.text for o in options]
+        if len(set(texts)) != len(texts):
+            raise fail("options", "two options have the same text")
+    return Question(
+        id=qid,
+        type=raw["type"],
+        objective=raw["objective"],
+        source=raw["source"],
+        prompt=raw["prompt"],
+        bank=bank_id,
+        explanation=raw.get("explanation", ""),
+        options=options,
+        answer=raw.get("answer"),
+        tolerance=float(raw.get("tolerance", 0.0)),
+        unit=raw.get("unit", ""),
+        items=tuple(raw.get("items", ())),
+        feedback_true=raw.get("feedback_true", ""),
+        feedback_false=raw.get("feedback_false", ""),
+    )
+
+
+def load_bank_file(path: Path, lib: Library) -> Bank:
+    """Validate one bank file against the schema and the library; returns the Bank."""
+    data = _read_yaml(path)
+    if not isinstance(data, dict):
+        raise QuizBankError(f"{path}: top level, field '(whole file)': expected a mapping with bank, title, questions")
+    error = _best_error(jsonschema.Draft202012Validator(bank_schema()).iter_errors(data))
+    if error is not None:
+        raise _schema_error(path, data, error)
+    if data["bank"] != path.stem:
+        raise QuizBankError(f"{path}: top level, field 'bank': '{data['bank']}' must match the file name '{path.stem}'")
+    seen: set[str] = set()
+    questions = []
+    for raw in data["questions"]:
+        if raw["id"] in seen:
+            raise QuizBankError(f"{path}: question '{raw['id']}', field 'id': duplicate question id in this bank")
+        seen.add(raw["id"])
+        questions.append(_build_question(path, data["bank"], raw, lib))
+    return Bank(data["bank"], data["title"], path, tuple(questions), data.get("description", ""))
+
+
+def load_library(root: Path | str | None = None, quiz_dir: Path | None = None) -> Library:
+    """Load and cross-check every bank of the book at ``root`` (ids must be unique across banks)."""
+    root = find_book_root(root) if root is None else Path(root)
+    lib = Library(root, load_objectives(root / OBJECTIVES_FILE), read_bib_keys(root / BIB_FILE))
+    owner: dict[str, Path] = {}
+    for path in sorted((quiz_dir or root / QUIZ_DIR).glob("*.yaml")):
+        bank = load_bank_file(path, lib)
+        for q in bank.questions:
+            if q.id in owner:
+                raise QuizBankError(f"{path}: question '{q.id}', field 'id': id already used in {owner[q.id]}")
+            owner[q.id] = path
+        lib.banks[bank.id] = bank
+    return lib
