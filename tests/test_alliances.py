@@ -156,3 +156,30 @@ def test_alt_text_names_every_commitment_with_its_score(table):
     text = al.alt_text(table)
     for row in al.ranking_table(table).itertuples():
         assert f"{row.commitment} {row.score:g}" in text
+
+
+# --- the exercise checks ----------------------------------------------------------------------------
+
+
+def test_check_alliance_scores_accepts_the_right_scores_and_rejects_a_wrong_one(table, capsys):
+    from treaty_toolkit.checks import check_alliance_scores
+
+    right = al.automaticity_scores(table)
+    assert check_alliance_scores(right) is True
+    wrong = right.copy()
+    wrong.iloc[0] += 1
+    assert check_alliance_scores(wrong) is False
+    assert "1 score(s) differ" in capsys.readouterr().out
+    assert check_alliance_scores(right.iloc[:-1]) is False
+
+
+def test_check_alliance_selection_needs_both_conditions(table):
+    from treaty_toolkit.checks import check_alliance_selection
+
+    scores = al.automaticity_scores(table)
+    status = table.set_index("commitment_id")["status"]
+    right = [cid for cid, score in scores.items() if score >= 9 and status[cid] == "active"]
+    high_only = [cid for cid, score in scores.items() if score >= 9]
+    assert set(right) != set(high_only)  # the data must make the status condition matter
+    assert check_alliance_selection(right) is True
+    assert check_alliance_selection(high_only) is False

@@ -1,0 +1,63 @@
+"""Auto-checks for the exercise notebooks.
+
+Each check prints ``Correct.`` or ``Not yet: <hint>`` and returns nothing, so a student's notebook
+says right or wrong without printing the answer. Where possible the expected value is recomputed
+from ``data/`` rather than stored here, so the checks stay true if the data are corrected.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from treaty_toolkit.data import load_table
+from treaty_toolkit.textcompare import diff_stats, sentences, word_diff
+
+
+def _report(ok: bool, hint: str) -> None:
+    print("Correct." if ok else f"Not yet: {hint}")
+
+
+def _normal(text: object) -> str:
+    return " ".join(str(text).lower().replace('"', "").split()) if text is not None else ""
+
+
+def check_known_counts(counts: object) -> None:
+    """``counts``: articles per ``known_as`` level (a Series or dict), e.g. from ``value_counts()``."""
+    expected = load_table("treaty_articles")["known_as"].value_counts()
+    try:
+        given = pd.Series(counts, dtype="int64")
+    except (TypeError, ValueError):
+        return _report(False, "give a pandas Series (or dict) mapping each known_as level to a count.")
+    ok = given.sort_index().to_dict() == expected.astype("int64").sort_index().to_dict()
+    _report(ok, "count every value of the known_as column; the counts must add up to 23.")
+
+
+def check_timing_pair(yonhap: object, interfax: object) -> None:
+    """The words each translation of Article 4 uses for when the assistance comes."""
+    ok = (_normal(yonhap), _normal(interfax)) == ("without delay", "immediately")
+    _report(ok, "look at the changed runs next to 'military and other assistance' in each text.")
+
+
+def _old_and_new_clause() -> tuple[str, str]:
+    texts = load_table("treaty_texts").set_index("text_id")["text"]
+    old = next(s for s in sentences(texts["ussr-dprk-1961-art1-unts"]) if "state of war" in s)
+    return old, texts["dprk-russia-2024-art4-interfax"]
+
+
+def check_shared_share(share: object) -> None:
+    """``diff_stats(...)["shared_share"]`` for the 1961 assistance sentence against Interfax's Article 4."""
+    old, new = _old_and_new_clause()
+    expected = diff_stats(word_diff(old, new))["shared_share"]
+    try:
+        ok = abs(float(share) - expected) < 0.0005
+    except (TypeError, ValueError):
+        ok = False
+    _report(ok, "compare only the sentence of the 1961 Article 1 that mentions a state of war, "
+                "with the 1961 text first.")
+
+
+def check_added_qualifiers(added: object) -> None:
+    """Text naming what the 2024 clause adds: it must mention Article 51 and the parties' legislation."""
+    text = _normal(added)
+    ok = "article 51" in text and ("legislation" in text or "laws" in text)
+    _report(ok, "read the run that the 2024 text adds at the end of the clause.")
