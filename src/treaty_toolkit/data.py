@@ -1,0 +1,222 @@
+"""The one data loader: validate ``data/`` and return typed pandas DataFrames.
+
+``data/`` is a Frictionless data package (``data/datapackage.json``) whose schemas give column types,
+required fields, enums, primary keys and foreign keys. Loading always validates first:
+
+1. Frictionless checks every table against its schema (types, required, enums, patterns, primary and
+   foreign keys).
+2. This module adds the two checks Frictionless cannot express: every ``sources.key`` is a key in
+   ``references.bib`` (the file next to ``data/``), and every key listed in an ``other_sources`` cell
+   (keys joined by ``;``) is a ``sources.key``.
+
+All problems are collected and raised together as one :class:`DataValidationError` whose message names
+the file, the row (row 1 is the CSV header, so row 2 is the first data row) and the field of each.
+
+Where ``data/`` is found when no folder is given (:func:`find_data_dir`): the first ``data/datapackage.json``
+found searching upward from the current working directory, so notebooks run from anywhere in the
+repository and the package also works when installed non-editable (Binder runs ``pip install .`` and then
+the notebooks from the repository). If none is found, the ``data/`` folder of the source checkout this
+module lives in is used.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import frictionless
+import pandas as pd
+
+PACKAGE_FILE = "datapackage.json"
+BIB_FILE = "references.bib"  # lives in the folder that holds data/
+LIST_SEPARATOR = ";"
+
+# An entry opening such as "@misc{kcna2024treaty," (not @comment/@string/@preamble).
+_BIB_KEY = re.compile(r"^\s*@(?!comment|string|preamble)\w+\s*\{\s*([^,\s]+)\s*,", re.IGNORECASE | re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the data, located by file, row and field."""
+
+    file: str
+    row: int | None
+    field: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.row is not None:
+            where += f", row {self.row}"
+        if self.field:
+            where += f", field '{self.field}'"
+        return f"{where}: {self.message}"
+
+
+class DataValidationError(ValueError):
+    """The data package is malformed; ``problems`` lists every problem found."""
+
+    def __init__(self, data_dir: Path, problems: list[Problem]):
+        self.problems = problems
+        lines = [f"{len(problems)} problem(s) in the data package {data_dir}:"]
+        lines += [f"  - {problem}" for problem in problems]
+        super().__init__("\n".join(lines))
+
+
+def find_data_dir(start: Path | str | None = None) -> Path:
+    """Return the ``data/`` folder: searched upward from ``start`` (default: the working directory),
+    else the one in the source checkout of this package."""
+    start = Path.cwd() if start is None else Path(start)
+    for folder in (start, *start.resolve().parents):
+        if (folder / "data" / PACKAGE_FILE).is_file():
+            return folder / "data"
+    checkout = Path(__file__).resolve().parents[2] / "data"
+    if (checkout / PACKAGE_FILE).is_file():
+        return checkout
+    raise FileNotFoundError(
+        f"No data/{PACKAGE_FILE} found above {start} or in {checkout.parent}; pass data_dir explicitly."
+    )
+
+
+def bib_keys(bib_path: Path) -> set[str]:
+    """The entry keys defined in a BibTeX file."""
+    return set(_BIB_KEY.findall(bib_path.read_text(encoding="utf-8")))
+
+
+def load_package(data_dir: Path | str | None = None) -> dict[str, pd.DataFrame]:
+    """Validate the whole package and return ``{table name: typed DataFrame}``.
+
+    Raises :class:`DataValidationError` listing every problem if anything is malformed.
+    """
+    data_dir = find_data_dir() if data_dir is None else Path(data_dir)
+    descriptor = data_dir / PACKAGE_FILE
+    try:
+        package = frictionless.Package(str(descriptor))
+    except frictionless.FrictionlessException as error:
+        raise DataValidationError(data_dir, [Problem(str(descriptor), None, None, error.error.message)]) from error
+
+    problems = _schema_problems(package, data_dir) + _reference_problems(package, data_dir)
+    problems.sort(key=lambda problem: (problem.file, problem.row or 0))
+    if problems:
+        raise DataValidationError(data_dir, problems)
+    return {resource.name: _typed_frame(resource) for resource in package.resources}
+
+
+def load_table(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Validate the package and return one table (``"events"``, ``"sources"``, ``"shell_estimates"``)."""
+    tables = load_package(data_dir)
+    if name not in tables:
+        raise KeyError(f"No table {name!r} in the data package; tables: {', '.join(sorted(tables))}")
+    return tables[name]
+
+
+def split_sources(cell: object) -> list[str]:
+    """The keys in an ``other_sources`` cell (empty list for a missing value)."""
+    if cell is None or pd.isna(cell) or not str(cell).strip():
+        return []
+    return [key.strip() for key in str(cell).split(LIST_SEPARATOR)]
+
+
+# --- validation ---------------------------------------------------------------------------------
+
+
+def _schema_problems(package: frictionless.Package, data_dir: Path) -> list[Problem]:
+    """Frictionless validation, translated into file/row/field problems with plain messages."""
+    report = package.validate()
+    resources = {resource.name: resource for resource in package.resources}
+    problems = []
+    for task in report.tasks:
+        resource = resources.get(task.name)
+        file = str(data_dir / resource.path) if resource is not None else str(task.place)
+        for error in task.errors:
+            problems.append(_translate(error, file, resource))
+    return problems
+
+
+def _translate(error: frictionless.errors.Error, file: str, resource) -> Problem:
+    row = getattr(error, "row_number", None)
+    field = getattr(error, "field_name", None) or None
+    cell = getattr(error, "cell", None)
+    if error.type == "type-error":
+        field_type = resource.schema.get_field(field).type
+        hint = " (expected YYYY-MM-DD)" if field_type == "date" else ""
+        return Problem(file, row, field, f"{cell!r} is not a valid {field_type}{hint}")
+    if error.type == "constraint-error":
+        constraints = resource.schema.get_field(field).constraints
+        if 'constraint "required"' in error.note:
+            return Problem(file, row, field, "a value is required but the cell is empty")
+        if 'constraint "enum"' in error.note:
+            return Problem(file, row, field, f"{cell!r} is not one of {constraints['enum']}")
+        return Problem(file, row, field, f"{cell!r} violates {error.note}")
+    if error.type == "foreign-key":
+        names = error.field_names
+        position = [f.name for f in resource.schema.fields].index(names[0])
+        value = error.cells[position] if position < len(error.cells) else ""
+        target = f"{error.reference_name}.{'/'.join(error.reference_field_names)}"
+        return Problem(file, row, ",".join(names), f"{value!r} is not a {target} value")
+    if error.type == "primary-key":
+        return Problem(file, row, ",".join(resource.schema.primary_key), "duplicate primary key value")
+    return Problem(file, row, field, error.message)
+
+
+def _raw_rows(data_dir: Path, resource) -> list[tuple[int, dict[str, str]]]:
+    """(row number, cells as text) for each data row; row 1 is the header."""
+    path = data_dir / resource.path
+    if not path.is_file():
+        return []  # Frictionless already reports the missing file.
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(enumerate(csv.DictReader(handle), start=2))
+
+
+def _reference_problems(package: frictionless.Package, data_dir: Path) -> list[Problem]:
+    """Checks beyond the schema: sources are references.bib keys; other_sources are sources."""
+    problems: list[Problem] = []
+    if "sources" not in package.resource_names:
+        return [Problem(str(data_dir / PACKAGE_FILE), None, None, "the package has no 'sources' table")]
+    sources = package.get_resource("sources")
+    source_rows = _raw_rows(data_dir, sources)
+    known_sources = {cells.get("key", "") for _, cells in source_rows}
+
+    bib_path = data_dir.parent / BIB_FILE
+    if not bib_path.is_file():
+        problems.append(Problem(str(bib_path), None, None, "references.bib not found next to the data folder"))
+    else:
+        in_bib = bib_keys(bib_path)
+        for row, cells in source_rows:
+            key = cells.get("key", "")
+            if key and key not in in_bib:
+                problems.append(Problem(str(data_dir / sources.path), row, "key", f"{key!r} is not a key in {bib_path}"))
+
+    for resource in package.resources:
+        if "other_sources" not in resource.schema.field_names:
+            continue
+        for row, cells in _raw_rows(data_dir, resource):
+            for key in split_sources(cells.get("other_sources")):
+                if key not in known_sources:
+                    problems.append(
+                        Problem(str(data_dir / resource.path), row, "other_sources", f"{key!r} is not a sources.key value")
+                    )
+    return problems
+
+
+# --- typed DataFrames ---------------------------------------------------------------------------
+
+
+def _typed_frame(resource: frictionless.Resource) -> pd.DataFrame:
+    """The resource's rows, parsed by Frictionless, as a DataFrame with pandas dtypes from the schema."""
+    rows = [row.to_dict() for row in resource.read_rows()]
+    frame = pd.DataFrame(rows, columns=resource.schema.field_names)
+    for field in resource.schema.fields:
+        column = frame[field.name]
+        if field.type == "date":
+            frame[field.name] = pd.to_datetime(column)
+        elif field.type == "integer":
+            frame[field.name] = column.astype("Int64")
+        elif field.constraints.get("enum"):
+            # Categories keep the schema's order, so tables and legends sort in a meaningful way.
+            frame[field.name] = pd.Categorical(column, categories=field.constraints["enum"])
+        else:
+            frame[field.name] = column.astype("string")
+    return frame
