@@ -158,3 +158,31 @@ def test_word_diff_returns_string_columns():
     diff = word_diff("a", "b")
     assert isinstance(diff, pd.DataFrame)
     assert str(diff["op"].dtype) == "string"
+
+
+def test_clause_features_names_the_words_used():
+    from treaty_toolkit.textcompare import clause_features
+
+    yonhap = (
+        "the other side provides military and other assistance without delay in line with "
+        "Article 51 of the UN Charter and the laws of the DPRK"
+    )
+    assert clause_features(yonhap) == {
+        "trigger": "absent",
+        "timing": "without delay",
+        "assistance": "military and other assistance",
+        "un_article_51": "article 51",
+        "national_law": "laws",
+    }
+    old = "thus find itself in a state of war, the other shall immediately extend military and other assistance."
+    features = clause_features(old)
+    assert features["timing"] == "immediately" and features["un_article_51"] == "absent"
+
+
+def test_clause_features_do_not_call_a_cut_off_phrase_absent():
+    from treaty_toolkit.textcompare import NOT_IN_COPY, clause_features
+
+    features = clause_features("in a state of war, the other shall provide assistance without […]")
+    assert features["trigger"] == "state of war"
+    assert features["timing"] == NOT_IN_COPY  # "without" alone is not "without delay"
+    assert features["un_article_51"] == NOT_IN_COPY

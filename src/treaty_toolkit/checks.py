@@ -1,7 +1,7 @@
 """Auto-checks for the exercise notebooks.
 
-Each check prints ``Correct.`` or ``Not yet: <hint>`` and returns nothing, so a student's notebook
-says right or wrong without printing the answer. Where possible the expected value is recomputed
+Each check prints ``Correct.`` or ``Not yet: <hint>`` and returns ``True`` or ``False``, so a
+student's notebook says right or wrong without printing the answer. Where possible the expected value is recomputed
 from ``data/`` rather than stored here, so the checks stay true if the data are corrected.
 """
 
@@ -13,15 +13,16 @@ from treaty_toolkit.data import load_table
 from treaty_toolkit.textcompare import diff_stats, sentences, word_diff
 
 
-def _report(ok: bool, hint: str) -> None:
+def _report(ok: bool, hint: str) -> bool:
     print("Correct." if ok else f"Not yet: {hint}")
+    return ok
 
 
 def _normal(text: object) -> str:
     return " ".join(str(text).lower().replace('"', "").split()) if text is not None else ""
 
 
-def check_known_counts(counts: object) -> None:
+def check_known_counts(counts: object) -> bool:
     """``counts``: articles per ``known_as`` level (a Series or dict), e.g. from ``value_counts()``."""
     expected = load_table("treaty_articles")["known_as"].value_counts()
     try:
@@ -29,13 +30,13 @@ def check_known_counts(counts: object) -> None:
     except (TypeError, ValueError):
         return _report(False, "give a pandas Series (or dict) mapping each known_as level to a count.")
     ok = given.sort_index().to_dict() == expected.astype("int64").sort_index().to_dict()
-    _report(ok, "count every value of the known_as column; the counts must add up to 23.")
+    return _report(ok, "count every value of the known_as column; the counts must add up to 23.")
 
 
-def check_timing_pair(yonhap: object, interfax: object) -> None:
+def check_timing_pair(yonhap: object, interfax: object) -> bool:
     """The words each translation of Article 4 uses for when the assistance comes."""
     ok = (_normal(yonhap), _normal(interfax)) == ("without delay", "immediately")
-    _report(ok, "look at the changed runs next to 'military and other assistance' in each text.")
+    return _report(ok, "look at the changed runs next to 'military and other assistance' in each text.")
 
 
 def _old_and_new_clause() -> tuple[str, str]:
@@ -44,7 +45,7 @@ def _old_and_new_clause() -> tuple[str, str]:
     return old, texts["dprk-russia-2024-art4-interfax"]
 
 
-def check_shared_share(share: object) -> None:
+def check_shared_share(share: object) -> bool:
     """``diff_stats(...)["shared_share"]`` for the 1961 assistance sentence against Interfax's Article 4."""
     old, new = _old_and_new_clause()
     expected = diff_stats(word_diff(old, new))["shared_share"]
@@ -52,12 +53,45 @@ def check_shared_share(share: object) -> None:
         ok = abs(float(share) - expected) < 0.0005
     except (TypeError, ValueError):
         ok = False
-    _report(ok, "compare only the sentence of the 1961 Article 1 that mentions a state of war, "
+    return _report(ok, "compare only the sentence of the 1961 Article 1 that mentions a state of war, "
                 "with the 1961 text first.")
 
 
-def check_added_qualifiers(added: object) -> None:
+def check_added_qualifiers(added: object) -> bool:
     """Text naming what the 2024 clause adds: it must mention Article 51 and the parties' legislation."""
     text = _normal(added)
     ok = "article 51" in text and ("legislation" in text or "laws" in text)
-    _report(ok, "read the run that the 2024 text adds at the end of the clause.")
+    return _report(ok, "read the run that the 2024 text adds at the end of the clause.")
+
+
+# --- Chapter 5 (alliances) ----------------------------------------------------------------------
+
+
+def check_alliance_scores(scores: object) -> bool:
+    """``scores``: the automaticity score of every commitment, indexed by ``commitment_id``."""
+    from treaty_toolkit import alliances
+
+    expected = alliances.automaticity_scores(load_table("alliances"))
+    try:
+        given = pd.Series(scores, dtype="float64")
+    except (TypeError, ValueError):
+        return _report(False, "give a pandas Series of scores indexed by commitment_id.")
+    if set(given.index) != set(expected.index):
+        return _report(False, f"give one score for each of the {len(expected)} commitments.")
+    wrong = int(((given.reindex(expected.index) - expected).abs() > 1e-9).sum())
+    return _report(wrong == 0, f"{wrong} score(s) differ; check the weights you applied.")
+
+
+def check_alliance_selection(selected: object) -> bool:
+    """``selected``: the commitment ids that score at least 9 *and* are still active."""
+    from treaty_toolkit import alliances
+
+    table = load_table("alliances")
+    scores = alliances.automaticity_scores(table)
+    status = table.set_index("commitment_id")["status"]
+    expected = {cid for cid, score in scores.items() if score >= 9 and status[cid] == "active"}
+    try:
+        given = set(selected)
+    except TypeError:
+        return _report(False, "give a list of commitment ids.")
+    return _report(given == expected, "both conditions must hold: a score of 9 or more, and active status.")

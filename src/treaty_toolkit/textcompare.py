@@ -251,3 +251,32 @@ class SideBySide:
 
     def _repr_html_(self) -> str:
         return self.html
+
+
+# --- Clause features ----------------------------------------------------------------------------
+
+# Phrases a mutual-assistance clause may use for each element (lower case). The first match wins.
+CLAUSE_FEATURES = {
+    "trigger": ["state of war"],
+    "timing": ["immediately", "without delay", "forthwith"],
+    "assistance": ["military and other assistance"],
+    "un_article_51": ["article 51"],
+    "national_law": ["legislation", "laws", "constitutional"],
+}
+NOT_IN_COPY = "not in stored copy"
+
+
+def clause_features(text: str) -> dict[str, str]:
+    """Which elements of a mutual-assistance clause a text states, and in what words.
+
+    Each value is the phrase found, ``"absent"`` when a complete text lacks it, or
+    ``"not in stored copy"`` when the text is cut off (ends with ``[…]``) and the phrase is not in
+    the part we have: the missing part might contain it, so we do not say it is absent.
+    """
+    lowered = " ".join(tokenize(text)).lower()
+    cut = text.rstrip().endswith(GAP)
+    found = {}
+    for feature, phrases in CLAUSE_FEATURES.items():
+        hit = next((p for p in phrases if re.search(rf"\b{re.escape(p)}\b", lowered)), None)
+        found[feature] = hit or (NOT_IN_COPY if cut else "absent")
+    return found
