@@ -176,13 +176,14 @@ def _schema_error(path: Path, data, error: jsonschema.ValidationError) -> QuizBa
     field_name = ".".join(str(p) for p in location)
     if not field_name and error.validator == "required":
         field_name = re.search(r"'([^']+)' is a required property", error.message).group(1)
-    if not field_name and error.validator == "propertyNames":
+    unknown_field = "propertyNames" in error.schema_path
+    if not field_name and unknown_field:
         field_name = str(error.instance)
     if not field_name and error.validator == "anyOf" and location == []:
         field_name = "explanation"
     detail = error.message
-    if error.validator == "propertyNames":
-        detail = f"unknown field for this question type"
+    if unknown_field:
+        detail = "unknown field for this question type"
     elif error.validator == "anyOf":
         detail = "give either an explanation or both feedback_true and feedback_false"
     return QuizBankError(f"{path}: {where}, field '{field_name or '(whole entry)'}': {detail}")
