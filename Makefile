@@ -39,3 +39,8 @@ clean-all: clean
 # Build-time numbers for the closing notes (a benchmark: it reports, it does not pass or fail).
 benchmark: setup
 	$(BIN)/python benchmarks/build_times.py
+
+# Re-execute every stored notebook under chapters/ and exercises/ and store it normalized (no timestamps,
+# widget state or run-dependent counts), so nbval and tests/test_notebooks.py see reproducible files.
+notebooks: setup
+	$(BIN)/python -m treaty_toolkit.notebooks

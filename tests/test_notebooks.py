@@ -1,0 +1,128 @@
+"""Stored notebooks are reproducible: normalized, free of volatile metadata, and byte-stable on re-execution.
+
+`make notebooks` re-executes and normalizes them (treaty_toolkit.notebooks); nbval (pytest --nbval, set in
+pyproject.toml) separately compares every stored output with a fresh run.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from treaty_toolkit import notebooks
+
+ROOT = Path(__file__).resolve().parent.parent
+STORED = notebooks.stored_notebooks(ROOT)
+
+
+def _id(path: Path) -> str:
+    return path.relative_to(ROOT).as_posix()
+
+
+def test_the_project_stores_notebooks():
+    assert STORED, "no .ipynb under chapters/ or exercises/: the reproducibility tests would check nothing"
+
+
+@pytest.mark.parametrize("path", STORED, ids=_id)
+def test_stored_notebook_is_normalized(path):
+    text = path.read_text(encoding="utf-8")
+    expected = notebooks.dumps(notebooks.normalize(nbformat.reads(text, as_version=nbformat.NO_CONVERT)))
+    assert text == expected, f"{_id(path)} is not normalized: run `make notebooks` (or python -m treaty_toolkit.notebooks {_id(path)})"
+
+
+@pytest.mark.parametrize("path", STORED, ids=_id)
+def test_stored_notebook_has_no_widget_state_or_timestamps(path):
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    assert "widgets" not in nb["metadata"], f"{_id(path)}: notebook metadata holds widget state"
+    for index, cell in enumerate(nb["cells"]):
+        where = f"{_id(path)}, cell {index} ({cell.get('id')})"
+        assert not {"execution", "ExecuteTime"} & set(cell["metadata"]), f"{where}: execution timestamps"
+        for output in cell.get("outputs", []):
+            assert notebooks.WIDGET_VIEW not in output.get("data", {}), f"{where}: widget view with a per-run model id"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", STORED, ids=_id)
+def test_reexecuting_an_unchanged_notebook_gives_the_same_bytes(path, tmp_path):
+    # Runs from the notebook's own folder (relative data paths), writes the result elsewhere.
+    fresh = notebooks.execute_and_store(path, tmp_path / path.name)
+    stored, rerun = path.read_text(encoding="utf-8"), fresh.read_text(encoding="utf-8")
+    if stored != rerun:
+        import difflib
+
+        diff = "".join(list(difflib.unified_diff(stored.splitlines(True), rerun.splitlines(True), "stored", "re-executed"))[:60])
+        pytest.fail(f"{_id(path)} changes when re-executed (run `make notebooks` if the change is intended):\n{diff}")
+
+
+# --- normalize() itself, on small hand-made notebooks ----------------------------------------------
+
+
+def _notebook(*cells, **metadata):
+    nb = nbformat.v4.new_notebook(metadata=metadata)
+    nb.cells = list(cells)
+    return nb
+
+
+def test_normalize_removes_volatile_metadata_and_pins_the_kernel():
+    cell = nbformat.v4.new_code_cell("1", id="a")
+    cell.metadata["execution"] = {"iopub.execute_input": "2026-01-01T00:00:00Z"}
+    cell.metadata["tags"] = ["hide-input"]
+    nb = _notebook(
+        cell,
+        widgets={"application/vnd.jupyter.widget-state+json": {"state": {}}},
+        kernelspec={"name": "python3", "display_name": "Python 3", "language": "python"},
+        language_info={"name": "python", "version": "3.11.7"},
+    )
+    clean = notebooks.normalize(nb)
+    assert "widgets" not in clean.metadata
+    assert clean.metadata.kernelspec == notebooks.KERNELSPEC
+    assert "version" not in clean.metadata.language_info
+    assert clean.cells[0].metadata == {"tags": ["hide-input"]}  # content metadata stays
+    assert "execution" in nb.cells[0].metadata  # the input is not modified
+
+
+def test_normalize_numbers_code_cells_in_order_and_merges_stream_chunks():
+    first = nbformat.v4.new_code_cell("print('a'); print('b')", id="a", execution_count=7)
+    first.outputs = [
+        nbformat.v4.new_output("stream", name="stdout", text="a\n"),
+        nbformat.v4.new_output("stream", name="stdout", text="b\n"),
+        nbformat.v4.new_output("stream", name="stderr", text="warning\n"),
+    ]
+    second = nbformat.v4.new_code_cell("2", id="b", execution_count=3)
+    second.outputs = [nbformat.v4.new_output("execute_result", data={"text/plain": "2"}, execution_count=3)]
+    clean = notebooks.normalize(_notebook(nbformat.v4.new_markdown_cell("# t", id="m"), first, second))
+    assert [c.get("execution_count") for c in clean.cells] == [None, 1, 2]
+    assert [(o.name, o.text) for o in clean.cells[1].outputs] == [("stdout", "a\nb\n"), ("stderr", "warning\n")]
+    assert clean.cells[2].outputs[0].execution_count == 2
+
+
+def test_normalize_drops_widget_views_but_keeps_their_text():
+    cell = nbformat.v4.new_code_cell("w", id="a")
+    cell.outputs = [
+        nbformat.v4.new_output(
+            "display_data",
+            data={notebooks.WIDGET_VIEW: {"model_id": "f00", "version_major": 2}, "text/plain": "Button()"},
+        ),
+        nbformat.v4.new_output("display_data", data={notebooks.WIDGET_VIEW: {"model_id": "ba7"}}),
+    ]
+    clean = notebooks.normalize(_notebook(cell))
+    assert [dict(o.data) for o in clean.cells[0].outputs] == [{"text/plain": "Button()"}]
+
+
+def test_normalize_is_idempotent_and_dumps_end_with_a_newline():
+    nb = _notebook(nbformat.v4.new_code_cell("1", id="a", execution_count=4))
+    once = notebooks.dumps(notebooks.normalize(nb))
+    twice = notebooks.dumps(notebooks.normalize(nbformat.reads(once, as_version=4)))
+    assert once == twice and once.endswith("}\n")
+
+
+def test_check_mode_reports_a_notebook_that_is_not_normalized(tmp_path, capsys):
+    path = tmp_path / "stale.ipynb"
+    path.write_text(nbformat.writes(_notebook(nbformat.v4.new_code_cell("1", id="a", execution_count=9))), encoding="utf-8")
+    assert notebooks.main(["--check", str(path)]) == 1
+    assert "stale.ipynb" in capsys.readouterr().out
+    path.write_text(notebooks.dumps(notebooks.normalize(notebooks.load(path))), encoding="utf-8")
+    assert notebooks.main(["--check", str(path)]) == 0
