@@ -152,6 +152,8 @@ def test_html_shows_gap_and_no_space_before_punctuation():
 def test_side_by_side_display_object():
     shown = SideBySide("a b", "a c", a_label="x", b_label="y")
     assert shown._repr_html_().startswith('<div class="tc-compare">')
+    # The plain-text form is deterministic and keeps the markers (no object address).
+    assert repr(shown) == "x: a [−b]\ny: a [+c]"
 
 
 def test_word_diff_returns_string_columns():

@@ -244,13 +244,37 @@ def side_by_side_html(
 
 
 class SideBySide:
-    """Notebook display object: shows :func:`side_by_side_html` as rich HTML output."""
+    """Notebook display object: rich HTML from :func:`side_by_side_html`, and a plain-text version
+    with the same ``[−…]``/``[+…]``/``[?…]`` markers (what text-only front ends and tests see)."""
 
-    def __init__(self, a: str, b: str, **kwargs):
-        self.html = side_by_side_html(a, b, **kwargs)
+    def __init__(self, a: str, b: str, *, a_label: str = "a", b_label: str = "b", caption: str | None = None):
+        self.html = side_by_side_html(a, b, a_label=a_label, b_label=b_label, caption=caption)
+        diff = word_diff(a, b, a_label=a_label, b_label=b_label)
+        self.text = "\n".join(
+            f"{label}: {_column_plain(diff, side)}" for side, label in (("a", a_label), ("b", b_label))
+        )
 
     def _repr_html_(self) -> str:
         return self.html
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def _column_plain(diff: pd.DataFrame, side: str) -> str:
+    """One side's text with text markers only (no HTML)."""
+    own = "delete" if side == "a" else "insert"
+    tokens: list[str] = []
+    for row in diff.itertuples(index=False):
+        text = row.a_text if side == "a" else row.b_text
+        if not text:
+            continue
+        if row.op == "equal":
+            tokens.append(text)
+        else:
+            _, open_mark, close_mark = _MARK["gap" if row.op == "gap" else own]
+            tokens.append(f"{open_mark}{text}{close_mark}")
+    return " ".join(tokens).replace(" ,", ",").replace(" .", ".")
 
 
 # --- Clause features ----------------------------------------------------------------------------
