@@ -98,7 +98,8 @@ def score_components(alliances: pd.DataFrame, weights: dict[str, float] | None =
     parts["strength"] = weights["strength_point"] * alliances["obligation_strength"].astype(float)
     parts["timing"] = weights["timing"] * (alliances["timing_word"].astype(str) != "none").astype(float)
     for flag in QUALIFIERS:
-        parts[flag] = weights[flag] * flags[flag].fillna(0).astype(float)
+        # "+ 0.0" turns the -0.0 of a negative weight times 0 into a plain 0.0 for display.
+        parts[flag] = weights[flag] * flags[flag].fillna(0).astype(float) + 0.0
     parts["score"] = parts[["base", "strength", "timing", *QUALIFIERS]].sum(axis=1)
     parts["unverified"] = flags.isna().apply(lambda row: ", ".join(row.index[row]), axis=1)
     return parts
