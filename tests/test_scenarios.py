@@ -226,3 +226,18 @@ def test_assess_explains_each_condition(scenarios):
     assert row["met"].item() == "not met"
     assert "formally declared" in row["explanation"].item()
     assert set(frame.columns) >= {"obligation", "owed_by", "owed_to", "triggered", "condition", "reading", "met"}
+
+
+def test_uninvolved_party_gets_no_response_text():
+    result = sc.article4(case(), sc.uniform("broad"), owed_to="Russia")
+    law = condition(result, "national_law")
+    assert law.met is None and law.explanation.startswith("Not assessed")
+
+
+def test_quiz_count_matches_the_engine(scenarios, root):
+    import yaml
+
+    bank = yaml.safe_load((root / "exercises" / "quizzes" / "article4.yaml").read_text(encoding="utf-8"))
+    (question,) = [q for q in bank["questions"] if q["id"] == "art4-provocation-count"]
+    counts = sc.trigger_counts(scenarios)
+    assert question["answer"] == counts.loc["korea-dprk-provocation", "Russia assists the DPRK (Article 4)"]

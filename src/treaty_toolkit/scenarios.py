@@ -256,6 +256,8 @@ def article4(s: Mapping, interpretation: Mapping[str, str], owed_to: str) -> Obl
         gates = [not_assessed(c, interpretation[c], owed_to) for c in CONDITIONS[:4]]
     triggered = first.met and all(g.met for g in gates)
     law = national_law(interpretation["national_law"], helper)
+    if s["party"] != owed_to:  # nothing to shape: say so instead of describing a response
+        law = ConditionResult("national_law", law.reading, None, not_assessed("national_law", law.reading, owed_to).explanation)
     if not triggered:
         response = "No obligation."
     elif interpretation["national_law"] == "strict":
