@@ -97,39 +97,41 @@ def check_alliance_selection(selected: object) -> bool:
     return _report(given == expected, "both conditions must hold: a score of 9 or more, and active status.")
 
 
-# --- chapters 9 and 10: uncertain numbers and expert claims -------------------------------------
+# --- Chapter 3 (Article 4 rule engine) --------------------------------------------------------------
 
 
-def check_per_container(value: object, estimate_id: str = "shin-2024-02") -> bool:
-    """Shells per container assumed by one capacity-based estimate (rounded to a whole number)."""
-    from treaty_toolkit.estimates import implied_per_container
+def _article4_result(scenario_id: str, obligation: str, interpretation: dict) -> bool:
+    from treaty_toolkit import scenarios as sc
 
-    expected = implied_per_container(load_table("shell_estimates")).set_index("estimate_id").loc[estimate_id, "per_container"]
+    scenario = sc.scenario_by_id(sc.load_scenarios(), scenario_id)
+    return next(r.triggered for r in sc.evaluate(scenario, interpretation) if r.obligation == obligation)
+
+
+def check_required_broad(conditions: object, scenario_id: str, obligation: str) -> bool:
+    """The conditions that must be read broadly for ``obligation`` (an id such as
+    ``"art4-dprk-assists-russia"``) to be triggered in ``scenario_id``: recomputed with the engine."""
+    from treaty_toolkit import scenarios as sc
+
+    # A condition is required if reading it strictly, with every other condition broad, blocks the obligation.
+    expected = {
+        c for c in sc.CONDITIONS
+        if not _article4_result(scenario_id, obligation, {**sc.uniform("broad"), c: "strict"})
+    }
     try:
-        ok = abs(float(value) - float(expected)) <= 1
-    except (TypeError, ValueError):
-        return _report(False, "give a number: shells divided by containers.")
-    return _report(ok, "divide the shell bound by the container count of that one estimate.")
-
-
-def check_known_before(ids: object, quantity: str, date: str) -> bool:
-    """The estimate ids of ``quantity`` published strictly before ``date`` (any order)."""
-    from treaty_toolkit.estimates import all_estimates, known_on
-
-    expected = set(known_on(all_estimates(), quantity, date)["estimate_id"])
-    try:
-        given = set(ids)
+        given = {str(c) for c in conditions}
     except TypeError:
-        return _report(False, "give a list (or Series) of estimate_id values.")
-    return _report(given == expected, "filter on quantity and on date < the cut-off; the cut-off day itself is excluded.")
+        return _report(False, "give a list of condition ids, e.g. ['territory', 'state_of_war'].")
+    return _report(given == expected, "for each condition, set it to strict and all others to broad: "
+                   "does the obligation disappear?")
 
 
-def check_claim_counts(counts: object) -> bool:
-    """Claims per classification in data/claims.csv (a Series or dict), e.g. from ``value_counts()``."""
-    expected = load_table("claims")["classification"].astype(str).value_counts()
+def check_trigger_count(count: object, scenario_id: str, label: str) -> bool:
+    """Under how many of the 32 readings the obligation ``label`` (a column of ``trigger_counts``) holds."""
+    from treaty_toolkit import scenarios as sc
+
+    expected = int(sc.trigger_counts(sc.load_scenarios()).loc[scenario_id, label])
     try:
-        given = pd.Series(counts, dtype="int64")
+        ok = int(count) == expected
     except (TypeError, ValueError):
-        return _report(False, "give a pandas Series (or dict) mapping each classification to a count.")
-    ok = given.sort_index().to_dict() == expected.astype("int64").sort_index().to_dict()
-    return _report(ok, "count every value of the classification column; the counts must add up to the number of claims.")
+        return _report(False, "give a whole number between 0 and 32.")
+    return _report(ok, "read the row of the scenario and the column of the obligation in sc.trigger_counts(...).")
