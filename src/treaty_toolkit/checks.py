@@ -97,6 +97,44 @@ def check_alliance_selection(selected: object) -> bool:
     return _report(given == expected, "both conditions must hold: a score of 9 or more, and active status.")
 
 
+# --- chapters 9 and 10: uncertain numbers and expert claims -------------------------------------
+
+
+def check_per_container(value: object, estimate_id: str = "shin-2024-02") -> bool:
+    """Shells per container assumed by one capacity-based estimate (rounded to a whole number)."""
+    from treaty_toolkit.estimates import implied_per_container
+
+    expected = implied_per_container(load_table("shell_estimates")).set_index("estimate_id").loc[estimate_id, "per_container"]
+    try:
+        ok = abs(float(value) - float(expected)) <= 1
+    except (TypeError, ValueError):
+        return _report(False, "give a number: shells divided by containers.")
+    return _report(ok, "divide the shell bound by the container count of that one estimate.")
+
+
+def check_known_before(ids: object, quantity: str, date: str) -> bool:
+    """The estimate ids of ``quantity`` published strictly before ``date`` (any order)."""
+    from treaty_toolkit.estimates import all_estimates, known_on
+
+    expected = set(known_on(all_estimates(), quantity, date)["estimate_id"])
+    try:
+        given = set(ids)
+    except TypeError:
+        return _report(False, "give a list (or Series) of estimate_id values.")
+    return _report(given == expected, "filter on quantity and on date < the cut-off; the cut-off day itself is excluded.")
+
+
+def check_claim_counts(counts: object) -> bool:
+    """Claims per classification in data/claims.csv (a Series or dict), e.g. from ``value_counts()``."""
+    expected = load_table("claims")["classification"].astype(str).value_counts()
+    try:
+        given = pd.Series(counts, dtype="int64")
+    except (TypeError, ValueError):
+        return _report(False, "give a pandas Series (or dict) mapping each classification to a count.")
+    ok = given.sort_index().to_dict() == expected.astype("int64").sort_index().to_dict()
+    return _report(ok, "count every value of the classification column; the counts must add up to the number of claims.")
+
+
 # --- Chapter 3 (Article 4 rule engine) --------------------------------------------------------------
 
 
