@@ -173,3 +173,66 @@ def check_trigger_count(count: object, scenario_id: str, label: str) -> bool:
     except (TypeError, ValueError):
         return _report(False, "give a whole number between 0 and 32.")
     return _report(ok, "read the row of the scenario and the column of the obligation in sc.trigger_counts(...).")
+
+
+# --- Chapters 6–8 (reactions) -------------------------------------------------------------------
+
+
+def _reactions() -> pd.DataFrame:
+    return load_table("reactions")
+
+
+def check_kind_counts(counts: object, actor: str) -> bool:
+    """``counts``: how many reactions ``actor`` made of each kind (a Series or dict, zero kinds optional)."""
+    table = _reactions()
+    expected = table[table["actor"] == actor]["kind"].astype(str).value_counts()
+    try:
+        given = pd.Series(counts, dtype="int64")
+    except (TypeError, ValueError):
+        return _report(False, "give a pandas Series (or dict) mapping each kind to a count.")
+    given = given[given != 0]
+    ok = given.sort_index().to_dict() == expected.astype("int64").sort_index().to_dict()
+    return _report(ok, f"filter the rows whose actor is {actor!r} first, then count the kind column.")
+
+
+def check_first_dates(first: object, after: str) -> bool:
+    """``first``: each actor's first reaction date on or after ``after`` (Series/dict actor -> date)."""
+    from treaty_toolkit.reactions import first_reactions
+
+    expected = first_reactions(_reactions(), after).set_index("actor")["date"]
+    try:
+        given = pd.to_datetime(pd.Series(first))
+    except (TypeError, ValueError):
+        return _report(False, "give a Series (or dict) mapping each actor to a date.")
+    if set(given.index.astype(str)) != set(expected.index):
+        return _report(False, f"there should be one date for each of the {len(expected)} actors "
+                       "with a reaction on or after that date (Multilateral counts as an actor).")
+    ok = all(given[actor] == expected[actor] for actor in expected.index)
+    return _report(ok, "keep rows on or after the date, sort by date, then take the first row of each actor.")
+
+
+def check_delays(delays: object, actor: str, topic: str, since: str) -> bool:
+    """``delays``: days from ``since`` to each of ``actor``'s reactions on ``topic``, in date order."""
+    table = _reactions()
+    mine = table[(table["actor"] == actor) & (table["topic"] == topic)].sort_values("date")
+    expected = [int(d) for d in (mine["date"] - pd.Timestamp(since)).dt.days]
+    try:
+        given = [int(d) for d in delays]
+    except (TypeError, ValueError):
+        return _report(False, "give a list of whole numbers of days.")
+    return _report(given == expected, f"subtract {since} from the date of each {actor} reaction on "
+                   f"'{topic}' and use .dt.days; keep them in date order.")
+
+
+def check_topic_counts(counts: object, topics: list[str]) -> bool:
+    """``counts``: reactions per actor on any of ``topics`` (Series/dict actor -> count, zeros optional)."""
+    table = _reactions()
+    expected = table[table["topic"].astype(str).isin(topics)]["actor"].astype(str).value_counts()
+    try:
+        given = pd.Series(counts, dtype="int64")
+    except (TypeError, ValueError):
+        return _report(False, "give a pandas Series (or dict) mapping each actor to a count.")
+    given = given[given != 0]
+    ok = given.sort_index().to_dict() == expected.astype("int64").sort_index().to_dict()
+    return _report(ok, "select the rows whose topic is in the list with .isin(), then count actors.")
+

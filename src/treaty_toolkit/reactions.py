@@ -1,0 +1,234 @@
+"""Official reactions to the treaty: who said what, when, and how fast.
+
+All functions take the ``reactions`` DataFrame returned by ``treaty_toolkit.data.load_table("reactions")``
+(one row per documented statement, policy, sanction, protest, vote, agreement or report, each with a
+source key). The chronology's own dates (signature, entry into force) come from the ``events`` table
+through :mod:`treaty_toolkit.timeline`, so no date is typed twice.
+
+- :func:`first_reactions` — each actor's first reaction on or after a date, with the delay in days;
+- :func:`counts_by_kind` — a crosstab of actors against kinds of reaction;
+- :func:`side_by_side` — each actor's framing of the same events, one column per actor;
+- :func:`perspectives_table` — the book's "perspectives" table: first and latest position per actor;
+- :func:`reaction_timeline_figure` / :func:`reaction_timeline_alt_text` — a dot timeline per actor.
+"""
+
+from __future__ import annotations
+
+import html
+
+import matplotlib.dates as mdates
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+
+from treaty_toolkit.timeline import ENTRY_INTO_FORCE, SIGNATURE, event_row
+
+# The governments and organisations of the perspectives table, in the order the book discusses them.
+PERSPECTIVE_ACTORS = ["DPRK", "Russia", "ROK", "Japan", "US", "China", "NATO", "Ukraine"]
+# Topics that are reactions to the treaty and to what followed it (not background policy).
+PERSPECTIVE_TOPICS = ["signature", "troops", "ratification", "entry-into-force", "acknowledgement",
+                      "sanctions-monitoring"]
+
+# Okabe–Ito colours plus a distinct marker per kind, so colour is never the only signal.
+KIND_STYLE: dict[str, tuple[str, str]] = {
+    "statement": ("#0072B2", "o"),
+    "policy": ("#009E73", "s"),
+    "sanction": ("#D55E00", "X"),
+    "protest": ("#E69F00", "D"),
+    "vote": ("#CC79A7", "v"),
+    "agreement": ("#56B4E9", "P"),
+    "report": ("#000000", "^"),
+    "legislation": ("#F0E442", "*"),
+}
+_SHAPES = {"o": "circle", "s": "square", "X": "cross", "D": "diamond", "v": "down triangle",
+           "P": "plus", "^": "up triangle", "*": "star"}
+
+
+def _day(date: pd.Timestamp) -> str:
+    return f"{date.day} {date:%B %Y}"
+
+
+def _observed(values: pd.Series, wanted: list[str] | None) -> list[str]:
+    """Names in the order of ``wanted`` (else the schema's category order), keeping only those present."""
+    present = set(values.astype(str))
+    if wanted is not None:
+        order = wanted
+    elif isinstance(values.dtype, pd.CategoricalDtype):
+        order = [str(category) for category in values.cat.categories]
+    else:
+        order = sorted(present)
+    return [name for name in order if name in present]
+
+
+# --- tables -------------------------------------------------------------------------------------
+
+
+def first_reactions(reactions: pd.DataFrame, after: pd.Timestamp | str,
+                    actors: list[str] | None = None) -> pd.DataFrame:
+    """Each actor's earliest reaction dated on or after ``after``, earliest first.
+
+    Columns: actor, date, days_after (whole days from ``after``), speaker, kind, summary, source.
+    Actors with no reaction in that period are left out. Ties on the same day keep the
+    alphabetically first ``reaction_id`` so the result does not depend on row order.
+    """
+    after = pd.Timestamp(after)
+    shown = reactions[reactions["date"] >= after]
+    if actors is not None:
+        shown = shown[shown["actor"].astype(str).isin(actors)]
+    firsts = (shown.sort_values(["date", "reaction_id"])
+              .groupby(shown["actor"].astype(str), sort=False).head(1)
+              .sort_values(["date", "reaction_id"]))
+    table = firsts[["actor", "date", "speaker", "kind", "summary", "source"]].copy()
+    table["actor"] = table["actor"].astype(str)
+    table["kind"] = table["kind"].astype(str)
+    table.insert(2, "days_after", (table["date"] - after).dt.days.astype(int))
+    return table.reset_index(drop=True)
+
+
+def counts_by_kind(reactions: pd.DataFrame, actors: list[str] | None = None) -> pd.DataFrame:
+    """Number of reactions per actor (rows) and kind (columns), with a ``total`` column.
+
+    Rows and columns follow the schema's order; kinds no actor used are dropped.
+    """
+    shown = reactions if actors is None else reactions[reactions["actor"].astype(str).isin(actors)]
+    table = pd.crosstab(shown["actor"].astype(str), shown["kind"].astype(str))
+    table = table.reindex(index=_observed(shown["actor"], actors), columns=_observed(shown["kind"], None))
+    table["total"] = table.sum(axis=1)
+    table.index.name, table.columns.name = "actor", None
+    return table
+
+
+def side_by_side(reactions: pd.DataFrame, actors: list[str], topics: list[str]) -> pd.DataFrame:
+    """How each actor framed each topic: one row per topic, one column per actor.
+
+    A cell holds every reaction of that actor on that topic, earliest first, as
+    "D Month YYYY: summary [source]" joined by line breaks; empty if the actor said nothing on record.
+    """
+    shown = reactions[reactions["actor"].astype(str).isin(actors) & reactions["topic"].astype(str).isin(topics)]
+    cells = {(topic, actor): [] for topic in topics for actor in actors}
+    for _, row in shown.sort_values(["date", "reaction_id"]).iterrows():
+        cells[(str(row["topic"]), str(row["actor"]))].append(f"{_day(row['date'])}: {row['summary']} [{row['source']}]")
+    table = pd.DataFrame([[("\n".join(cells[(topic, actor)])) for actor in actors] for topic in topics],
+                         index=pd.Index(topics, name="topic"), columns=actors)
+    return table
+
+
+def perspectives_table(reactions: pd.DataFrame, events: pd.DataFrame, actors: list[str] = PERSPECTIVE_ACTORS,
+                       topics: list[str] = PERSPECTIVE_TOPICS) -> pd.DataFrame:
+    """First documented reaction after the signature and latest documented reaction, per actor.
+
+    Only reactions on ``topics`` count (background policy such as budgets is left out).
+    One row per actor in ``actors`` (each must have at least one such reaction after the signature).
+    The positions are the table's own summaries; a verbatim quote, where the row has one, is added
+    in quotation marks. ``sources`` lists the source keys behind the two cells.
+    """
+    signed = event_row(events, SIGNATURE)["date"]
+    after = reactions[(reactions["date"] >= signed) & reactions["topic"].astype(str).isin(topics)]
+    rows = []
+    for actor in actors:
+        own = after[after["actor"].astype(str) == actor].sort_values(["date", "reaction_id"])
+        if own.empty:
+            raise ValueError(f"no reaction by {actor!r} on or after the signature ({_day(signed)})")
+        first, latest = own.iloc[0], own.iloc[-1]
+        rows.append({
+            "actor": actor,
+            "first_date": first["date"],
+            "first_position": _position(first),
+            "latest_date": latest["date"],
+            "latest_position": _position(latest) if latest["reaction_id"] != first["reaction_id"] else "(same as first)",
+            "sources": ", ".join(dict.fromkeys([first["source"], latest["source"]])),
+        })
+    return pd.DataFrame(rows)
+
+
+def _position(reaction: pd.Series) -> str:
+    text = f"{reaction['speaker']}: {reaction['summary']}"
+    if pd.notna(reaction["quote"]) and str(reaction["quote"]).strip():
+        text += f" (“{reaction['quote']}”)"
+    return text
+
+
+def perspectives_html(table: pd.DataFrame) -> str:
+    """The perspectives table as an accessible HTML table (caption, header scopes, row headers)."""
+    header = ("<tr><th scope='col'>Actor</th><th scope='col'>First reaction after signature</th>"
+              "<th scope='col'>Latest documented position</th><th scope='col'>Sources</th></tr>")
+    body = []
+    for _, row in table.iterrows():
+        first = f"<strong>{_day(row['first_date'])}</strong> — {html.escape(row['first_position'])}"
+        latest = f"<strong>{_day(row['latest_date'])}</strong> — {html.escape(row['latest_position'])}"
+        body.append(f"<tr><th scope='row'>{html.escape(row['actor'])}</th><td>{first}</td>"
+                    f"<td>{latest}</td><td><code>{html.escape(row['sources'])}</code></td></tr>")
+    caption = ("Official positions on the 2024 DPRK–Russia treaty and what followed, from "
+               "<code>data/reactions.csv</code>. Summaries are paraphrases; text in quotation marks is verbatim "
+               "from the cited source.")
+    return (f"<table class='perspectives'><caption>{caption}</caption><thead>{header}</thead>"
+            f"<tbody>{''.join(body)}</tbody></table>")
+
+
+# --- figure -------------------------------------------------------------------------------------
+
+
+def reaction_timeline_figure(reactions: pd.DataFrame, events: pd.DataFrame, actors: list[str] | None = None,
+                             since: str | None = None, width: float = 10.0) -> Figure:
+    """One row per actor, one marker per reaction (shape and colour by kind), against a date axis.
+
+    Dashed vertical lines mark the treaty's signature and entry into force (from ``events``).
+    """
+    shown = reactions if since is None else reactions[reactions["date"] >= pd.Timestamp(since)]
+    rows = _observed(shown["actor"], actors)
+    shown = shown[shown["actor"].astype(str).isin(rows)]
+    figure = Figure(figsize=(width, 1.8 + 0.5 * len(rows)), layout="constrained")
+    ax = figure.add_subplot()
+    y_of = {actor: len(rows) - 1 - i for i, actor in enumerate(rows)}  # first actor on the top row
+    y = shown["actor"].astype(str).map(y_of)
+
+    for index, (kind, (colour, marker)) in enumerate(KIND_STYLE.items()):
+        mask = (shown["kind"].astype(str) == kind).to_numpy()
+        if mask.any():
+            # A small vertical offset per kind keeps same-day reactions of different kinds visible.
+            offset = (index - (len(KIND_STYLE) - 1) / 2) * 0.07
+            ax.scatter(shown["date"][mask], y[mask] + offset, s=80, color=colour, marker=marker, edgecolor="white",
+                       linewidth=0.7, alpha=0.9, zorder=3, label=kind)
+
+    for event_id, label, style in ((SIGNATURE, "signature", "--"), (ENTRY_INTO_FORCE, "entry into force", ":")):
+        ax.axvline(event_row(events, event_id)["date"], color="#444444", linestyle=style, linewidth=1.4, zorder=2)
+    ax.set_yticks(list(y_of.values()), list(y_of.keys()))
+    ax.set_ylim(-0.7, len(rows) - 0.3)
+    locator = mdates.AutoDateLocator(minticks=4, maxticks=10)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.grid(axis="x", color="#dddddd", linewidth=0.8)
+    ax.grid(axis="y", color="#f0f0f0", linewidth=0.6)
+    ax.set_axisbelow(True)
+    ax.spines[["top", "right"]].set_visible(False)
+
+    handles, labels = ax.get_legend_handles_labels()
+    handles += [Line2D([], [], color="#444444", linestyle="--"), Line2D([], [], color="#444444", linestyle=":")]
+    labels += ["signature", "entry into force"]
+    ax.legend(handles, labels, title="Kind of reaction", loc="upper left", bbox_to_anchor=(1.01, 1),
+              fontsize=9, title_fontsize=9)
+    ax.set_xlabel("Date")
+    ax.set_title("Documented reactions, by actor", loc="left", fontsize=12)
+    return figure
+
+
+def reaction_timeline_alt_text(reactions: pd.DataFrame, events: pd.DataFrame, actors: list[str] | None = None,
+                               since: str | None = None) -> str:
+    """A description of :func:`reaction_timeline_figure` for screen readers, built from the data."""
+    shown = reactions if since is None else reactions[reactions["date"] >= pd.Timestamp(since)]
+    rows = _observed(shown["actor"], actors)
+    shown = shown[shown["actor"].astype(str).isin(rows)]
+    per_actor = shown["actor"].astype(str).value_counts()
+    kinds = shown["kind"].astype(str).value_counts()
+    kind_text = ", ".join(f"{kind} ({kinds[kind]}, {_SHAPES[KIND_STYLE[kind][1]]})"
+                          for kind in KIND_STYLE if kinds.get(kind, 0))
+    signed = event_row(events, SIGNATURE)["date"]
+    in_force = event_row(events, ENTRY_INTO_FORCE)["date"]
+    return " ".join([
+        f"Dot timeline of {len(shown)} documented reactions from {_day(shown['date'].min())} to "
+        f"{_day(shown['date'].max())}, one row per actor: "
+        + ", ".join(f"{actor} ({per_actor.get(actor, 0)})" for actor in rows) + ".",
+        f"Marker shape and colour show the kind of reaction: {kind_text}.",
+        f"A dashed line marks the signature on {_day(signed)} and a dotted line the entry into force on "
+        f"{_day(in_force)}.",
+    ])
