@@ -7,7 +7,7 @@ Besides the quiz directive it makes the stock Jupyter Book 1 output fit the modu
 * **clean console**: identical inline ``<script>`` tags that several extensions emit twice (the
   ``const THEBE_JS_URL`` one is a SyntaxError the second time) are written once;
 * **accessibility**: theme buttons whose accessible name hides their visible text are fixed by template
-  overrides (``templates/``), bibliography entries get the list-item role their ``role="list"`` parent
+  overrides (``templates/``), the sidebar's expand/collapse toggles get a name, bibliography entries get the list-item role their ``role="list"`` parent
   requires, and the ipywidgets button gets readable contrast (``static/platform.css``).
 
 Thebe stays enabled: ``sphinx-thebe.js`` fetches thebe only when a reader clicks "Live code" (which needs
@@ -137,6 +137,34 @@ def write_each_script_once(app: Sphinx, pagename, templatename, context, doctree
     scripts[:] = unique
 
 
+def name_toctree_toggles(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Give the sidebar's expand/collapse toggles an accessible name.
+
+    pydata-sphinx-theme puts only a decorative chevron inside each ``<summary>`` of the navigation, so a
+    screen reader announces an unnamed control (axe: summary-name). Each gets a visually hidden
+    "Sections of <chapter>" label.
+    """
+    generate = context.get("generate_toctree_html")
+    if generate is None:
+        return
+
+    def generate_with_named_toggles(*args, **kwargs):
+        from bs4 import BeautifulSoup  # a dependency of pydata-sphinx-theme
+
+        soup = BeautifulSoup(str(generate(*args, **kwargs)), "html.parser")
+        for summary in soup.select("li.has-children > details > summary"):
+            if summary.get_text(strip=True):
+                continue  # a caption heading already names it
+            link = summary.find_parent("li").find("a", recursive=False)
+            title = link.get_text(" ", strip=True) if link else ""
+            label = soup.new_tag("span", attrs={"class": "visually-hidden"})
+            label.string = f"Sections of {title}" if title else "Sections"
+            summary.append(label)
+        return str(soup)
+
+    context["generate_toctree_html"] = generate_with_named_toggles
+
+
 class AccessibleHTMLTranslator(HTML5Translator):
     """HTML5 translator whose bibliography markup passes ARIA's required-children rule.
 
@@ -160,6 +188,7 @@ def setup(app: Sphinx):
     app.connect("builder-inited", copy_vendor_files)
     # Late priority: after every extension has added its scripts to the page.
     app.connect("html-page-context", write_each_script_once, priority=900)
+    app.connect("html-page-context", name_toctree_toggles, priority=900)
     app.add_css_file("platform.css")
     for builder in ("html", "dirhtml", "singlehtml"):
         app.set_translator(builder, AccessibleHTMLTranslator)
