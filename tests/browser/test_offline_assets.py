@@ -1,0 +1,165 @@
+"""The vendored browser assets work with the network cut off, on a small book built for the purpose.
+
+The real chapters may or may not contain math, widgets and a bibliography at any given time; this fixture
+book always does, and is built with the project's own _config.yml, quiz banks and bibliography, so the
+offline MathJax, the offline widget renderer and the bibliography markup are always exercised.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import open_offline_page
+from test_pages import AXE, AXE_TAGS, INSPECT_PAGE, RUN_AXE, WIDGET_VIEW
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+ROOT = Path(__file__).resolve().parents[2]
+
+TOC = """format: jb-book
+root: index
+chapters:
+  - file: widgets
+"""
+
+INDEX = r"""# Offline fixture
+
+Inline math $E = mc^2$ and a display formula that needs a TeX package loaded on demand:
+
+$$
+\color{#333}{\frac{a}{b}} + \sqrt{x^2 + 1}
+$$
+
+A citation {cite:p}`{key}`.
+
+```{bibliography}
+```
+"""
+
+WIDGETS = """---
+jupytext:
+  text_representation:
+    format_name: myst
+kernelspec:
+  name: python3
+  display_name: Python 3
+---
+# Widgets
+
+```{code-cell} ipython3
+import ipywidgets as w
+
+w.VBox([w.Button(description="Check answer", button_style=style) for style in ("", "primary", "success", "info", "warning", "danger")]
+       + [w.Dropdown(options=["a", "b"], description="Pick"), w.Text(description="Answer")])
+```
+"""
+
+
+def first_bib_key(bib: Path) -> str:
+    match = re.search(r"@\w+\s*\{\s*([^,\s]+)\s*,", bib.read_text(encoding="utf-8"))
+    assert match, f"{bib} has no entry to cite"
+    return match.group(1)
+
+
+@pytest.fixture(scope="module")
+def fixture_book(tmp_path_factory) -> Path:
+    book = tmp_path_factory.mktemp("offline-book")
+    for name in ("_config.yml", "references.bib"):
+        shutil.copy(ROOT / name, book / name)
+    shutil.copytree(ROOT / "exercises", book / "exercises")  # the quiz engine validates its banks at start
+    (book / "node_modules").symlink_to(ROOT / "node_modules")
+    (book / "_toc.yml").write_text(TOC, encoding="utf-8")
+    (book / "index.md").write_text(INDEX.replace("{key}", first_bib_key(ROOT / "references.bib")), encoding="utf-8")
+    (book / "widgets.md").write_text(WIDGETS, encoding="utf-8")
+    jupyter_book = Path(sys.executable).with_name("jupyter-book")
+    result = subprocess.run([str(jupyter_book), "build", str(book), "-W", "-n", "--keep-going"],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, f"fixture book failed to build:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+    return book / "_build" / "html"
+
+
+@pytest.fixture(scope="module")
+def fixture_server(fixture_book):
+    import functools
+    import http.server
+    import threading
+
+    from conftest import _QuietHandler
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(fixture_book)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+    server.server_close()
+
+
+def open_and_inspect(browser, url, **context_args):
+    context, page, log = open_offline_page(browser, **context_args)
+    page.goto(url, wait_until="networkidle")
+    facts = page.evaluate(INSPECT_PAGE, WIDGET_VIEW)
+    return context, page, log, facts
+
+
+def test_vendored_files_are_in_the_book_and_no_cdn_is_referenced(fixture_book):
+    vendor = fixture_book / "_static" / "vendor" / "offline"
+    assert (vendor / "mathjax" / "es5" / "tex-mml-chtml.js").is_file()
+    assert (vendor / "@jupyter-widgets" / "html-manager" / "dist" / "embed.js").is_file()
+    for page in ("index.html", "widgets.html"):
+        html = (fixture_book / page).read_text(encoding="utf-8")
+        assert "cdn.jsdelivr.net" not in html and "cdnjs.cloudflare.com" not in html, page
+        assert html.count("const THEBE_JS_URL") == 1, f"{page}: the thebe config script must appear once"
+
+
+def test_math_renders_offline_and_the_menu_extensions_load(browser, fixture_server):
+    context, page, log, facts = open_and_inspect(browser, fixture_server + "index.html")
+    try:
+        assert facts["mathElements"] >= 2
+        assert facts["unrenderedMath"] == [] and facts["rawTeXInText"] == []
+        assert page.locator("mjx-container[jax='CHTML']").count() >= 2
+        # What the MathJax menu's accessibility options fetch on demand is served too.
+        page.evaluate("() => MathJax.loader.load('a11y/explorer').then(() => true)")
+        page.wait_for_function(
+            "() => performance.getEntriesByType('resource').some(e => e.name.endsWith('/sre/mathmaps/en.json'))"
+        )
+        page.wait_for_load_state("networkidle")
+        assert not any(vars(log).values()), vars(log)
+    finally:
+        context.close()
+
+
+def test_widgets_render_offline(browser, fixture_server):
+    context, page, log, facts = open_and_inspect(browser, fixture_server + "widgets.html")
+    try:
+        assert facts["widgetViews"] == 1 and facts["unrenderedWidgets"] == []
+        assert page.locator(".widget-subarea button.jupyter-button").count() == 6
+        assert not any(vars(log).values()), vars(log)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("page_name", ["index.html", "widgets.html"])
+def test_fixture_pages_have_no_serious_accessibility_violations(browser, fixture_server, page_name, scheme):
+    # Covers the bibliography list (aria-required-children) and the coloured widget buttons (color-contrast).
+    context, page, log, _ = open_and_inspect(browser, fixture_server + page_name, color_scheme=scheme)
+    try:
+        page.add_script_tag(path=str(AXE))
+        violations = [v for v in page.evaluate(RUN_AXE, AXE_TAGS) if v["impact"] in ("serious", "critical")]
+        assert violations == []
+    finally:
+        context.close()
+
+
+def test_a_missing_node_modules_fails_the_build_with_a_clear_message(tmp_path):
+    from sphinx.errors import ExtensionError
+
+    from treaty_toolkit.sphinx_ext import vendor_sources
+
+    with pytest.raises(ExtensionError, match="Run `make book`"):
+        vendor_sources(tmp_path / "node_modules")
