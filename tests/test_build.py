@@ -1,0 +1,172 @@
+"""The built book (issue 2, items 1-3 and 7): pages, buttons, launch links, no CDN, and rebuild time."""
+
+from __future__ import annotations
+
+import html.parser
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import nbformat
+import pytest
+import yaml
+
+from browser.conftest import toc_documents
+
+ROOT = Path(__file__).resolve().parent.parent
+JUPYTER_BOOK = str(Path(sys.executable).with_name("jupyter-book"))
+CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+REPO_URL = CONFIG["repository"]["url"].rstrip("/")
+BRANCH = CONFIG["repository"].get("branch", "main")
+
+
+class _Tags(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def tags(path: Path) -> list[tuple[str, dict]]:
+    parser = _Tags()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.tags
+
+
+def links(path: Path) -> list[str]:
+    return [attrs["href"] for tag, attrs in tags(path) if tag == "a" and attrs.get("href")]
+
+
+def source_of(doc: str) -> Path:
+    for suffix in (".ipynb", ".md"):
+        if (ROOT / f"{doc}{suffix}").exists():
+            return ROOT / f"{doc}{suffix}"
+    raise AssertionError(f"_toc.yml names {doc}, which has no .ipynb or .md source")
+
+
+def is_notebook(source: Path) -> bool:
+    """An .ipynb, or a MyST Markdown notebook (jupytext header with a kernelspec)."""
+    if source.suffix == ".ipynb":
+        return True
+    text = source.read_text(encoding="utf-8")
+    return text.startswith("---") and "kernelspec" in text.split("---", 2)[1]
+
+
+DOCS = toc_documents(ROOT)
+
+
+def test_every_toc_page_was_built(built_book):
+    missing = [doc for doc in DOCS if not (built_book / f"{doc}.html").is_file()]
+    assert not missing, f"pages named in _toc.yml but not built: {missing}"
+
+
+@pytest.mark.parametrize("doc", DOCS)
+def test_page_offers_its_source_for_download(built_book, doc):
+    page = built_book / f"{doc}.html"
+    source = source_of(doc)
+    downloads = [href for href in links(page) if "_sources/" in href]
+    wanted = f"_sources/{doc}{source.suffix}"
+    assert any(href.endswith(wanted) for href in downloads), f"{doc}: no download link to {wanted} ({downloads})"
+    assert (built_book / wanted).is_file(), f"{doc}: the download target {wanted} is missing"
+
+
+@pytest.mark.parametrize("doc", DOCS)
+def test_page_has_repository_and_issue_buttons(built_book, doc):
+    hrefs = links(built_book / f"{doc}.html")
+    assert REPO_URL in hrefs, f"{doc}: no repository button linking to {REPO_URL}"
+    assert any(href.startswith(f"{REPO_URL}/issues/new") for href in hrefs), f"{doc}: no issue button"
+
+
+def test_notebook_pages_launch_on_binder_in_jupyterlab(built_book):
+    notebook_docs = [doc for doc in DOCS if is_notebook(source_of(doc))]
+    assert notebook_docs, "no notebook page in the TOC: the launch buttons are untested"
+    binder = CONFIG["launch_buttons"]["binderhub_url"].rstrip("/")
+    org_repo = urlsplit(REPO_URL).path.strip("/")
+    problems = []
+    for doc in notebook_docs:
+        expected = f"{binder}/v2/gh/{org_repo}/{BRANCH}?urlpath=lab/tree/{doc}.ipynb"
+        if expected not in links(built_book / f"{doc}.html"):
+            problems.append(f"{doc}: no Binder (JupyterLab) link {expected}")
+    assert not problems, "\n".join(problems)
+
+
+EXTERNAL_ASSET_RELS = {"stylesheet", "preload", "modulepreload", "icon"}
+
+
+def external_assets(path: Path) -> list[str]:
+    """Scripts and stylesheets (or preloads) the page would fetch from another host."""
+    found = []
+    for tag, attrs in tags(path):
+        url = attrs.get("src") if tag == "script" else attrs.get("href") if tag == "link" else None
+        if tag == "link" and not EXTERNAL_ASSET_RELS & set((attrs.get("rel") or "").split()):
+            continue
+        if url and (urlsplit(url).scheme in ("http", "https") or url.startswith("//")):
+            found.append(f"<{tag}> {url}")
+    return found
+
+
+def test_no_page_loads_scripts_or_stylesheets_from_another_host(built_book):
+    problems = {}
+    for page in sorted(built_book.rglob("*.html")):
+        if found := external_assets(page):
+            problems[page.relative_to(built_book).as_posix()] = found
+    assert not problems, f"pages referencing external hosts: {problems}"
+
+
+def test_the_external_asset_scan_detects_a_cdn(tmp_path):
+    page = tmp_path / "p.html"
+    page.write_text('<script src="https://cdn.example/x.js"></script><link rel="stylesheet" href="//cdn.example/x.css">'
+                    '<link rel="next" href="https://example.org/"><script src="_static/local.js"></script>', encoding="utf-8")
+    assert external_assets(page) == ["<script> https://cdn.example/x.js", "<link> //cdn.example/x.css"]
+
+
+@pytest.mark.slow
+def test_jupyterhub_url_adds_an_nbgitpuller_launch_link(tmp_path):
+    """A tiny build (one notebook, no execution) with the instructors' `jupyterhub_url` set."""
+    hub = "https://hub.example.edu"
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    config["launch_buttons"]["jupyterhub_url"] = hub
+    config["execute"] = {"execute_notebooks": "off"}
+    book = tmp_path / "book"
+    book.mkdir()
+    (book / "_config.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    (book / "_toc.yml").write_text("format: jb-book\nroot: index\nchapters:\n  - file: lesson\n", encoding="utf-8")
+    (book / "index.md").write_text("# Home\n", encoding="utf-8")
+    nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
+    nb.cells = [nbformat.v4.new_markdown_cell("# Lesson", id="m"), nbformat.v4.new_code_cell("1 + 1", id="c")]
+    nbformat.write(nb, book / "lesson.ipynb")
+    shutil.copy(ROOT / "references.bib", book / "references.bib")
+    shutil.copytree(ROOT / "exercises", book / "exercises")  # the quiz engine validates its banks at start
+    (book / "node_modules").symlink_to(ROOT / "node_modules")
+    result = subprocess.run([JUPYTER_BOOK, "build", str(book), "-W", "-n", "--keep-going"],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    hrefs = links(book / "_build" / "html" / "lesson.html")
+    pull = [href for href in hrefs if href.startswith(f"{hub}/hub/user-redirect/git-pull?")]
+    assert pull, f"no nbgitpuller link to {hub} in {hrefs}"
+    query = {key: values[0] for key, values in parse_qs(urlsplit(pull[0]).query).items()}
+    # nbgitpuller clones into a folder named after the repository and opens the notebook in JupyterLab.
+    repo_name = urlsplit(REPO_URL).path.rstrip("/").rsplit("/", 1)[-1]
+    assert query == {"repo": REPO_URL, "branch": BRANCH, "urlpath": f"lab/tree/{repo_name}/lesson.ipynb"}, pull[0]
+
+
+@pytest.mark.slow
+def test_rebuild_with_nothing_changed(built_book, record_property, capsys):
+    """Benchmark, not a timed assertion: rebuild the book where it was built and report the seconds."""
+    output_root = built_book.parent.parent  # <path-output>/_build/html
+    command = [JUPYTER_BOOK, "build", str(ROOT), "-W", "-n", "--keep-going"]
+    if output_root != ROOT:
+        command += ["--path-output", str(output_root)]
+    started = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    seconds = time.perf_counter() - started
+    record_property("rebuild_seconds", round(seconds, 1))
+    with capsys.disabled():
+        print(f"\n[benchmark] rebuild with nothing changed: {seconds:.1f} s")
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert "no targets are out of date" in result.stdout, "an unchanged rebuild re-read or rewrote pages"
