@@ -181,6 +181,7 @@ class AccessibleHTMLTranslator(HTML5Translator):
 def setup(app: Sphinx):
     # The quiz directive lives with the quiz engine.
     app.setup_extension("treaty_toolkit.quiz.sphinx")
+    app.setup_extension("treaty_toolkit.alignment_sphinx")
 
     app.add_config_value("treaty_node_modules", "", "env", [str])
     # Runs after myst-nb and sphinx.ext.mathjax have registered their config values.
