@@ -117,12 +117,23 @@ def test_a_page_outside_the_toc_does_not_count(tmp_path):
 def test_a_quiz_naming_a_missing_question_is_reported(tmp_path):
     page = "```{objectives} one\n```\n\n```{quiz} one\n:questions: q-a, q-nope\n```\n"
     [problem] = alignment_problems(write_book(tmp_path, page=page))
-    assert "unknown question 'q-nope'" in problem
+    assert "unknown question 'one:q-nope'" in problem
 
 
 def test_page_directives_reads_both_fences_and_the_questions_option():
     text = "```{quiz} one\n:questions: a, b\n```\n\n:::{objectives} one\n:::\n"
-    assert page_directives(text) == [("quiz", "one", ["a", "b"]), ("objectives", "one", None)]
+    assert page_directives(text) == [("quiz", "one", {"questions": ["a", "b"]}), ("objectives", "one", {})]
+
+
+def test_a_review_quiz_reuses_questions_without_counting_them_twice(tmp_path):
+    page = "```{objectives} one\n```\n\n```{quiz} one\n```\n"
+    book = write_book(tmp_path, page=page)
+    (book / "_toc.yml").write_text("format: jb-book\nroot: intro\nchapters:\n  - file: one\n  - file: review\n")
+    (book / "review.md").write_text("```{quiz} review\n:from: one:q-b, one:q-gone\n:title: Review\n```\n")
+    [problem] = alignment_problems(book)
+    assert "review.md" in problem and "unknown question 'one:q-gone'" in problem
+    row = alignment_map(book).rows["one-1"]
+    assert [(q.question, q.page) for q in row.questions] == [("q-a", "one"), ("q-b", "one")]
 
 
 @pytest.mark.parametrize("bad", ["not-a-list", [1, 2]])
@@ -131,3 +142,18 @@ def test_malformed_exercise_metadata_fails_naming_the_notebook(tmp_path, bad):
     (book / "exercises" / "01-one.ipynb").write_text(json.dumps(_notebook(bad)))
     [problem] = alignment_problems(book)
     assert "01-one.ipynb" in problem and "'objectives'" in problem
+
+
+def test_the_map_is_an_accessible_table_that_names_gaps_in_words(tmp_path):
+    from types import SimpleNamespace
+
+    from treaty_toolkit.alignment_sphinx import render_map
+
+    book = write_book(tmp_path, questions=[_question("q-a", "one-1")])
+    env = SimpleNamespace(titles={}, found_docs={"one"})
+    builder = SimpleNamespace(get_relative_uri=lambda fromdoc, todoc: f"../{todoc}.html")
+    html = render_map(alignment_map(book), env, builder, "instructors/objective-map")
+    assert "<caption>" in html and html.count('scope="col"') == 5 and 'scope="row"' in html
+    assert 'href="../one.html#tt-q-q-a"' in html
+    assert "Gap: needs 1 more quiz question(s)" in html
+    assert "1 objective(s) fall short" in html

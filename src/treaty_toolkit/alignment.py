@@ -89,15 +89,15 @@ def page_text(path: Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def page_directives(text: str) -> list[tuple[str, str, list[str] | None]]:
-    """(name, argument, questions option or None) for each {quiz}/{objectives} directive in a page."""
+def page_directives(text: str) -> list[tuple[str, str, dict[str, list[str]]]]:
+    """(name, argument, {option: comma-separated values}) for each {quiz}/{objectives} directive."""
     found = []
     for match in _DIRECTIVE.finditer(text):
-        questions = None
-        option = re.search(r":questions:(.*)", match["options"])
-        if option:
-            questions = [part.strip() for part in option[1].split(",") if part.strip()]
-        found.append((match["name"], match["arg"], questions))
+        options = {
+            name: [part.strip() for part in value.split(",") if part.strip()]
+            for name, value in re.findall(r":([\w-]+):(.*)", match["options"])
+        }
+        found.append((match["name"], match["arg"], options))
     return found
 
 
@@ -134,18 +134,24 @@ def alignment_map(root: Path | str) -> Alignment:
         source = page_source(root, docname)
         if source is None:
             continue  # Jupyter Book itself reports a missing TOC file
-        for name, argument, questions in page_directives(page_text(source)):
+        for name, argument, options in page_directives(page_text(source)):
             if name == "objectives":
                 pages_listing.setdefault(argument, []).append(docname)
                 continue
-            if argument not in library.banks:
+            # A review quiz (``:from: bank:id, ...``) reuses questions of other banks.
+            if "from" in options:
+                refs = [ref.partition(":")[::2] for ref in options["from"]]
+            elif argument in library.banks:
+                chosen = options.get("questions") or [q.id for q in library.banks[argument].questions]
+                refs = [(argument, qid) for qid in chosen]
+            else:
                 unknown.append(f"{source}: {{quiz}} names unknown bank '{argument}'")
                 continue
-            bank_ids = [q.id for q in library.banks[argument].questions]
-            for qid in bank_ids if questions is None else questions:
-                if qid not in bank_ids:
-                    unknown.append(f"{source}: {{quiz}} {argument} names unknown question '{qid}'")
-                shown_on.setdefault(qid, docname)
+            for bank_id, qid in refs:
+                bank = library.banks.get(bank_id.strip())
+                if bank is None or qid.strip() not in {q.id for q in bank.questions}:
+                    unknown.append(f"{source}: {{quiz}} {argument} names unknown question '{bank_id}:{qid}'")
+                shown_on.setdefault(qid.strip(), docname)  # the first page in reading order links
 
     for row in rows.values():
         row.pages = pages_listing.get(row.chapter, [])

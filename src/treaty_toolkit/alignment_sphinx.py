@@ -84,8 +84,9 @@ def render_map(aligned: Alignment, env, builder, fromdoc: str) -> str:
             gaps.append("needs an exercise")
         status = "Gap: " + "; ".join(gaps) if gaps else "Covered"
         rows_html.append(
-            f'<tr id="map-{escape(row.id)}"><th scope="row"><code>{escape(row.id)}</code></th>'
-            f"<td>{escape(row.text)}</td><td>{chapters}</td>"
+            # The row header holds id and text, so a screen reader announces the objective with each cell.
+            f'<tr id="map-{escape(row.id)}"><th scope="row"><code>{escape(row.id)}</code> <span style="font-weight: normal">{escape(row.text)}</span></th>'
+            f"<td>{chapters}</td>"
             f"<td>{len(row.questions)}{quiz}</td><td>{exercise_cell}</td><td>{status}</td></tr>"
         )
     n_questions = sum(len(r.questions) for r in aligned.rows.values())
@@ -101,7 +102,7 @@ def render_map(aligned: Alignment, env, builder, fromdoc: str) -> str:
     )
     head = "".join(
         f'<th scope="col">{h}</th>'
-        for h in ("Objective", "Students can…", "Chapter page", "Quiz questions", "Exercises", "Coverage")
+        for h in ("Objective (students can…)", "Chapter page", "Quiz questions", "Exercises", "Coverage")
     )
     return (
         summary
