@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 BUILD_FLAGS := -W -n --keep-going
 
-.PHONY: book test serve clean clean-all setup benchmark notebooks
+.PHONY: book test serve clean clean-all setup benchmark notebooks student
 
 setup: $(STAMP) node_modules/.package-lock.json
 
@@ -44,3 +44,7 @@ benchmark: setup
 # widget state or run-dependent counts), so nbval and tests/test_notebooks.py see reproducible files.
 notebooks: setup
 	$(BIN)/python -m treaty_toolkit.notebooks
+
+# Student copies of the exercise notebooks: worked answers (cells tagged `solution`) blanked, outputs cleared.
+student: setup
+	$(BIN)/python -m treaty_toolkit.exercises --out _build/student

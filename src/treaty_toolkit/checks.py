@@ -7,6 +7,8 @@ from ``data/`` rather than stored here, so the checks stay true if the data are 
 
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 
 from treaty_toolkit.data import load_table
@@ -20,6 +22,38 @@ def _report(ok: bool, hint: str) -> bool:
 
 def _normal(text: object) -> str:
     return " ".join(str(text).lower().replace('"', "").split()) if text is not None else ""
+
+
+# --- Chapter 1 (context) ---------------------------------------------------------------------------
+
+
+def check_days_after_signature(days: object, category: str = "ratification") -> bool:
+    """``days``: for each event of ``category``, whole days since the signature (Series/dict event_id -> days)."""
+    events = load_table("events")
+    signed = events.set_index("event_id").loc["treaty-signed", "date"]
+    chosen = events[events["category"] == category]
+    expected = {str(e): int(d) for e, d in zip(chosen["event_id"], (chosen["date"] - signed).dt.days)}
+    try:
+        given = {str(e): int(d) for e, d in pd.Series(days).items()}
+    except (TypeError, ValueError):
+        return _report(False, "give a Series (or dict) mapping each event_id to a whole number of days.")
+    if set(given) != set(expected):
+        return _report(False, f"give one number for each of the {len(expected)} events whose category is {category!r}.")
+    return _report(given == expected, "subtract the signature date from each date and take .dt.days.")
+
+
+def check_events_between(ids: object, after_id: str, before_id: str) -> bool:
+    """``ids``: the event_ids dated strictly after event ``after_id`` and strictly before ``before_id``."""
+    dates = load_table("events").set_index("event_id")["date"]
+    expected = set(dates[(dates > dates[after_id]) & (dates < dates[before_id])].index)
+    try:
+        given = {str(i) for i in ids}
+    except TypeError:
+        return _report(False, "give a list of event_id values.")
+    return _report(given == expected, "compare each date with the two dates; neither end counts.")
+
+
+# --- Chapters 2 and 4 (reading, revived) --------------------------------------------------------------
 
 
 def check_known_counts(counts: object) -> bool:
@@ -236,3 +270,33 @@ def check_topic_counts(counts: object, topics: list[str]) -> bool:
     ok = given.sort_index().to_dict() == expected.astype("int64").sort_index().to_dict()
     return _report(ok, "select the rows whose topic is in the list with .isin(), then count actors.")
 
+# --- Unanswered tasks ------------------------------------------------------------------------------
+# A student's cell starts with a placeholder (None, "" or []). Every check first says so plainly, so
+# a check run before answering gives a clear message instead of a hint or a traceback.
+
+NOT_ANSWERED = "Not yet: this task is not answered yet. Put your answer in the cell above, run it, then run this check again."
+
+
+def _is_placeholder(answer: object) -> bool:
+    if answer is None:
+        return True
+    if isinstance(answer, str):
+        return not answer.strip()
+    if isinstance(answer, (list, tuple, set, dict)):
+        return len(answer) == 0
+    return False
+
+
+def _answer_first(check):
+    @functools.wraps(check)
+    def checked(answer, *args, **kwargs):
+        if _is_placeholder(answer):
+            print(NOT_ANSWERED)
+            return False
+        return check(answer, *args, **kwargs)
+
+    return checked
+
+
+for _name in [n for n in globals() if n.startswith("check_")]:
+    globals()[_name] = _answer_first(globals()[_name])

@@ -16,6 +16,7 @@ a network connection to Binder anyway), so page loads make no external request.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -165,6 +166,40 @@ def name_toctree_toggles(app: Sphinx, pagename, templatename, context, doctree) 
     context["generate_toctree_html"] = generate_with_named_toggles
 
 
+SOLUTION_TAG = "solution"  # the tag exercise notebooks put on worked answers (see treaty_toolkit.exercises)
+
+
+def hide_solutions(app: Sphinx, docname: str, source: list[str]) -> None:
+    """Collapse the worked answers of a notebook page behind a toggle (source-read).
+
+    The exercise notebooks are the one source of tasks and solutions. In the book a reader should try a
+    task before seeing its answer: a code solution gets myst-nb's ``hide-cell`` tag (input and output
+    folded into a closed <details>), a written solution is wrapped in a dropdown admonition.
+    """
+    if not str(app.env.doc2path(docname)).endswith(".ipynb"):
+        return
+    import nbformat
+
+    nb = nbformat.reads(source[0], as_version=4)
+    changed = False
+    for cell in nb.cells:
+        tags = cell.metadata.get("tags", [])
+        if SOLUTION_TAG not in tags:
+            continue
+        changed = True
+        if cell.cell_type == "code":
+            cell.metadata["tags"] = [*tags, "hide-cell"]
+            cell.metadata.setdefault("mystnb", {}).update(
+                code_prompt_show="Show the worked answer", code_prompt_hide="Hide the worked answer"
+            )
+        else:
+            # A fence longer than any run of colons inside the answer, so the answer cannot close it.
+            fence = ":" * max(4, max((len(run) for run in re.findall(r":{3,}", cell.source)), default=0) + 1)
+            cell.source = f"{fence}{{admonition}} Worked answer\n:class: dropdown tt-solution\n\n{cell.source}\n{fence}"
+    if changed:
+        source[0] = nbformat.writes(nb)
+
+
 class AccessibleHTMLTranslator(HTML5Translator):
     """HTML5 translator whose bibliography markup passes ARIA's required-children rule.
 
@@ -181,6 +216,8 @@ class AccessibleHTMLTranslator(HTML5Translator):
 def setup(app: Sphinx):
     # The quiz directive lives with the quiz engine.
     app.setup_extension("treaty_toolkit.quiz.sphinx")
+    # {study-times}: the start-here page's table of chapter times.
+    app.setup_extension("treaty_toolkit.studytime")
     app.setup_extension("treaty_toolkit.alignment_sphinx")
 
     app.add_config_value("treaty_node_modules", "", "env", [str])
@@ -191,6 +228,9 @@ def setup(app: Sphinx):
     app.connect("html-page-context", write_each_script_once, priority=900)
     app.connect("html-page-context", name_toctree_toggles, priority=900)
     app.add_css_file("platform.css")
+    # Print view: no navigation, readable quizzes, solutions stay folded (static/print.css).
+    app.add_css_file("print.css", media="print")
+    app.connect("source-read", hide_solutions)
     for builder in ("html", "dirhtml", "singlehtml"):
         app.set_translator(builder, AccessibleHTMLTranslator)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -100,6 +100,28 @@ class Library:
             )
         return self.banks[bank_id]
 
+    def mixed_bank(self, bank_id: str, title: str, refs: list[str]) -> Bank:
+        """A bank of questions reused from other banks, for a review quiz (``refs``: ``bank:question-id``).
+
+        Nothing is copied: each question keeps its own bank, objective and source, so counts per
+        objective are not inflated by the review.
+        """
+        if bank_id in self.banks:
+            raise QuizBankError(f"A review quiz cannot be named '{bank_id}': a bank of that name exists")
+        if not refs:
+            raise QuizBankError(f"Review quiz '{bank_id}': give at least one bank:question-id")
+        questions = []
+        for ref in refs:
+            bank_name, sep, question_id = ref.partition(":")
+            if not sep or not question_id:
+                raise QuizBankError(f"Review quiz '{bank_id}': '{ref}' is not of the form bank:question-id")
+            questions.extend(self.bank(bank_name.strip()).select([question_id.strip()]))
+        ids = [q.id for q in questions]
+        repeated = sorted({i for i in ids if ids.count(i) > 1})
+        if repeated:
+            raise QuizBankError(f"Review quiz '{bank_id}': question(s) {', '.join(repeated)} listed twice")
+        return Bank(bank_id, title, self.root / QUIZ_DIR, tuple(questions))
+
 
 def find_book_root(start: Path | str | None = None) -> Path:
     """The folder holding ``_config.yml`` at or above ``start`` (default: the working directory).

@@ -4,10 +4,16 @@
     :questions: ctx-signing-date, ctx-ratification-order
     ```
 
+    ```{quiz} review
+    :from: context:ctx-signing-date, reading:read-authentic-languages
+    :title: Review of the whole module
+    ```
+
     ```{objectives} context
     ```
 
-Every bank is validated when the builder starts, so an invalid bank fails the build even if no page
+A ``:from:`` quiz reuses questions of several banks (``bank:question-id``); its argument names the
+quiz, not a bank. Every bank is validated when the builder starts, so an invalid bank fails the build even if no page
 embeds it; the error names file, question id and field.
 """
 
@@ -41,20 +47,29 @@ def _comma_list(argument: str) -> list[str]:
 
 
 class QuizDirective(SphinxDirective):
-    """``{quiz} <bank>`` with an optional ``:questions: id1, id2`` (default: every question)."""
+    """``{quiz} <bank>`` with an optional ``:questions: id1, id2`` (default: every question), or
+    ``{quiz} <name>`` with ``:from: bank:id, bank:id`` (and an optional ``:title:``) for a review quiz."""
 
     required_arguments = 1
     has_content = False
-    option_spec = {"questions": _comma_list}
+    option_spec = {"questions": _comma_list, "from": _comma_list, "title": directives.unchanged}
 
     def run(self):
         library = _library(self.env)
         try:
-            bank = library.bank(self.arguments[0])
+            if "from" in self.options:
+                if "questions" in self.options:
+                    raise QuizBankError("use either :questions: (one bank) or :from: (several banks), not both")
+                title = self.options.get("title") or "Review"
+                bank = library.mixed_bank(self.arguments[0], title, self.options["from"])
+                banks = {library.banks[q.bank].path for q in bank.questions}
+            else:
+                bank = library.bank(self.arguments[0])
+                banks = {bank.path}
             questions = bank.select(self.options.get("questions"))
         except QuizBankError as exc:
             raise self.error(str(exc)) from None
-        _note_sources(self, bank.path, library.root / OBJECTIVES_FILE, library.root / BIB_FILE)
+        _note_sources(self, *sorted(banks), library.root / OBJECTIVES_FILE, library.root / BIB_FILE)
         return [nodes.raw("", render_quiz(bank, questions), format="html")]
 
 

@@ -1,0 +1,92 @@
+"""Student copies of the exercise notebooks: no solution left, and they run cleanly, saying "not answered"."""
+
+from __future__ import annotations
+
+import re
+
+import nbformat
+import pytest
+
+from treaty_toolkit import exercises
+from treaty_toolkit.checks import NOT_ANSWERED
+from treaty_toolkit.notebooks import execute, load
+
+EXERCISES = exercises.exercise_notebooks()
+# A check cell calls one of treaty_toolkit.checks' check_* functions.
+CHECK_CALL = re.compile(r"^\s*check_\w+\(", re.M)
+
+
+def test_there_is_one_exercise_per_chapter(root):
+    chapters = sorted(p.name for p in (root / "chapters").iterdir() if p.is_dir() and p.name[:2].isdigit())
+    assert [p.stem for p in EXERCISES] == chapters
+
+
+@pytest.mark.parametrize("path", EXERCISES, ids=lambda p: p.stem)
+def test_student_copy_keeps_tasks_and_drops_every_solution(path):
+    source = load(path)
+    student = exercises.student_version(source)
+    solutions = [cell for cell in source.cells if exercises.is_solution(cell)]
+    assert solutions, f"{path.name}: no solution cells"
+    text = nbformat.writes(student)
+    for cell in solutions:
+        # Every non-trivial line of a worked answer is gone from the student copy.
+        for line in cell.source.splitlines():
+            if len(line.strip()) > 25:
+                assert line not in text, f"{path.name}: solution line left in student copy: {line!r}"
+    assert not any(exercises.is_solution(cell) for cell in student.cells)
+    assert len(student.cells) == len(source.cells)  # tasks, checks and answer cells all stay in place
+    for cell in student.cells:
+        if cell.cell_type == "code":
+            assert cell.outputs == [] and cell.execution_count is None
+    stubs = [c.source for c in student.cells if c.source in (exercises.CODE_STUB, exercises.MARKDOWN_STUB)]
+    assert len(stubs) >= len(solutions)
+    # The source notebook itself is untouched (student_version works on a copy).
+    assert any(exercises.is_solution(cell) for cell in load(path).cells)
+
+
+@pytest.mark.parametrize("path", EXERCISES, ids=lambda p: p.stem)
+def test_student_copy_runs_and_every_check_says_not_answered(path, tmp_path):
+    [copy_path] = exercises.write_student_copies([path], tmp_path)
+    # Run from the exercises folder, where a student's JupyterLab would start it.
+    nb = execute(load(copy_path), path.parent)
+    checks = [cell for cell in nb.cells if cell.cell_type == "code" and CHECK_CALL.search(cell.source)]
+    assert checks, f"{path.name}: no auto-check cells"
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            assert not [o for o in cell.outputs if o.output_type == "error"], f"{path.name} {cell.id}: error"
+    for cell in checks:
+        printed = "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream")
+        assert NOT_ANSWERED in printed, f"{path.name} {cell.id}: check printed {printed!r}"
+        assert "Correct." not in printed
+
+
+def test_solution_notebook_checks_all_say_correct():
+    """The stored (solution) notebooks pass their own checks, so 'not answered' is not a constant."""
+    for path in EXERCISES:
+        for cell in load(path).cells:
+            if cell.cell_type == "code" and CHECK_CALL.search(cell.source):
+                printed = "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream")
+                assert printed.startswith("Correct."), f"{path.name} {cell.id}: stored check says {printed!r}"
+
+
+def test_cli_writes_every_student_copy(tmp_path):
+    assert exercises.main(["--out", str(tmp_path)]) == 0
+    assert sorted(p.name for p in tmp_path.glob("*.ipynb")) == [p.name for p in EXERCISES]
+
+
+def test_a_notebook_without_solution_tags_fails_naming_the_file(tmp_path):
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1")])
+    path = tmp_path / "untagged.ipynb"
+    nbformat.write(nb, path)
+    with pytest.raises(ValueError, match=r"untagged\.ipynb: no cell is tagged 'solution'"):
+        exercises.write_student_copies([path], tmp_path / "out")
+
+
+def test_placeholders_say_not_answered_and_answers_do_not(capsys):
+    from treaty_toolkit import checks
+
+    assert checks.check_events_between([], "nis-first-deployment-report", "entry-into-force") is False
+    assert checks.check_days_after_signature(None) is False
+    assert capsys.readouterr().out.count(NOT_ANSWERED) == 2
+    assert checks.check_events_between(["duma-ratifies"], "nis-first-deployment-report", "entry-into-force") is False
+    assert NOT_ANSWERED not in capsys.readouterr().out
