@@ -110,7 +110,8 @@ def test_perspectives_html_is_escaped_and_accessible():
     html = R.perspectives_html(table)
     assert "<caption>" in html and "scope='col'" in html and "<th scope='row'>ROK</th>" in html
     assert "&lt;envoy&gt;" in html or "<envoy>" not in html
-    assert "22 October 2024" in html
+    assert "22 October 2024" in html and "<code>[k5]</code>" in html  # each cell names its source
+    assert "role='region'" in html and "tabindex='0'" in html  # scrolls sideways, reachable by keyboard
 
 
 # --- figure ---------------------------------------------------------------------------------------

@@ -136,6 +136,8 @@ def perspectives_table(reactions: pd.DataFrame, events: pd.DataFrame, actors: li
             "first_position": _position(first),
             "latest_date": latest["date"],
             "latest_position": _position(latest) if latest["reaction_id"] != first["reaction_id"] else "(same as first)",
+            "first_source": first["source"],
+            "latest_source": latest["source"],
             "sources": ", ".join(dict.fromkeys([first["source"], latest["source"]])),
         })
     return pd.DataFrame(rows)
@@ -149,20 +151,26 @@ def _position(reaction: pd.Series) -> str:
 
 
 def perspectives_html(table: pd.DataFrame) -> str:
-    """The perspectives table as an accessible HTML table (caption, header scopes, row headers)."""
+    """The perspectives table as accessible HTML: caption, header scopes, one row header per actor.
+
+    Each cell ends with its source key. The table sits in a focusable, labelled region that scrolls
+    sideways on narrow screens instead of widening the page.
+    """
     header = ("<tr><th scope='col'>Actor</th><th scope='col'>First reaction after signature</th>"
-              "<th scope='col'>Latest documented position</th><th scope='col'>Sources</th></tr>")
+              "<th scope='col'>Latest documented position</th></tr>")
     body = []
     for _, row in table.iterrows():
-        first = f"<strong>{_day(row['first_date'])}</strong> — {html.escape(row['first_position'])}"
-        latest = f"<strong>{_day(row['latest_date'])}</strong> — {html.escape(row['latest_position'])}"
-        body.append(f"<tr><th scope='row'>{html.escape(row['actor'])}</th><td>{first}</td>"
-                    f"<td>{latest}</td><td><code>{html.escape(row['sources'])}</code></td></tr>")
+        cells = []
+        for when in ("first", "latest"):
+            cells.append(f"<td><strong>{_day(row[when + '_date'])}</strong> — {html.escape(row[when + '_position'])} "
+                         f"<code>[{html.escape(row[when + '_source'])}]</code></td>")
+        body.append(f"<tr><th scope='row'>{html.escape(row['actor'])}</th>{''.join(cells)}</tr>")
     caption = ("Official positions on the 2024 DPRK–Russia treaty and what followed, from "
                "<code>data/reactions.csv</code>. Summaries are paraphrases; text in quotation marks is verbatim "
-               "from the cited source.")
-    return (f"<table class='perspectives'><caption>{caption}</caption><thead>{header}</thead>"
-            f"<tbody>{''.join(body)}</tbody></table>")
+               "from the cited source, whose key is in square brackets.")
+    return (f"<div class='perspectives-wrap' role='region' aria-label='Perspectives table' tabindex='0' "
+            f"style='overflow-x:auto'><table class='perspectives'><caption>{caption}</caption>"
+            f"<thead>{header}</thead><tbody>{''.join(body)}</tbody></table></div>")
 
 
 # --- figure -------------------------------------------------------------------------------------
