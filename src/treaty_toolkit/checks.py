@@ -270,6 +270,83 @@ def check_topic_counts(counts: object, topics: list[str]) -> bool:
     ok = given.sort_index().to_dict() == expected.astype("int64").sort_index().to_dict()
     return _report(ok, "select the rows whose topic is in the list with .isin(), then count actors.")
 
+# --- Objectives read-2, art4-1, alli-1, num-4 --------------------------------------------------------
+
+
+def check_article_sources(sources: object, articles: list[int]) -> bool:
+    """``sources``: for each article number in ``articles``, the key of the published text the module relies on."""
+    table = load_table("treaty_articles").set_index("article")["source"]
+    expected = {str(a): str(table[a]) for a in articles}
+    try:
+        given = {str(a): str(s).strip() for a, s in dict(sources).items()}
+    except (TypeError, ValueError):
+        return _report(False, "give a dict mapping each article number to a source key.")
+    if set(given) != set(expected):
+        return _report(False, f"give one source key for each of the {len(expected)} articles.")
+    wrong = sum(given[a] != expected[a] for a in expected)
+    return _report(wrong == 0, f"{wrong} source key(s) differ; read the source column of each article's row.")
+
+
+# Words that only a quotation of that part of Article 4 contains, in either news agency's translation.
+ARTICLE4_PARTS = {
+    "trigger": ("armed attack", "armed invasion", "state of war"),
+    "obligation": ("assistance",),
+    "timing": ("immediately", "without delay"),
+    "qualifiers": ("article 51", "legislation", "laws"),
+}
+
+
+def check_article4_parts(parts: object, text_id: str) -> bool:
+    """``parts``: Article 4's trigger, obligation, timing and qualifiers, each quoted word for word from ``text_id``."""
+    text = _normal(load_table("treaty_texts").set_index("text_id").loc[text_id, "text"])
+    try:
+        given = {str(part): _normal(quote) for part, quote in dict(parts).items()}
+    except (TypeError, ValueError):
+        return _report(False, "give a dict mapping each part to a quotation.")
+    if set(given) != set(ARTICLE4_PARTS):
+        return _report(False, f"give exactly these parts: {', '.join(ARTICLE4_PARTS)}.")
+    for part, quote in given.items():
+        if not quote or quote not in text:
+            return _report(False, f"the {part} is not quoted word for word from {text_id}.")
+        others = [p for p, words in ARTICLE4_PARTS.items() if p != part and any(w in quote for w in words)]
+        if not any(w in quote for w in ARTICLE4_PARTS[part]) or others:
+            return _report(False, f"the {part} quotation should hold that part and no other; shorten or move it.")
+    return _report(True, "")
+
+
+# The variables chapter 5 codes for every commitment (the qualifiers are three flags).
+CODED_VARIABLES = ["trigger", "geographic_scope", "obligation_strength", "timing_word", "constitutional_processes",
+                   "un_article51", "national_law", "duration", "status"]
+
+
+def check_coded_differences(columns: object, first: str, second: str) -> bool:
+    """``columns``: the coded variables on which commitments ``first`` and ``second`` differ."""
+    rows = load_table("alliances").set_index("commitment_id").loc[[first, second], CODED_VARIABLES]
+    # Two empty cells (not verified) count as the same; an empty and a filled cell differ.
+    expected = {c for c in CODED_VARIABLES if rows[c].isna().sum() == 1 or rows[c].nunique() == 2}
+    try:
+        given = {str(c) for c in columns}
+    except TypeError:
+        return _report(False, "give a list of column names.")
+    if given - set(CODED_VARIABLES):
+        return _report(False, "name only coded variables (see the chapter's list); wording, source and notes are not.")
+    return _report(given == expected, "compare the two rows column by column, including the three qualifier flags.")
+
+
+def check_open_ended(count: object, quantity: str) -> bool:
+    """``count``: how many estimates of ``quantity`` are "more than" figures (an arrow up in a range plot)."""
+    from treaty_toolkit.estimates import all_estimates
+
+    frame = all_estimates()
+    rows = frame[frame["quantity"] == quantity]
+    expected = int((rows["low"].notna() & rows["high"].isna()).sum())
+    try:
+        ok = int(count) == expected and float(count) == int(count)
+    except (TypeError, ValueError):
+        return _report(False, "give a whole number.")
+    return _report(ok, "count the marks with an arrow pointing up; a bar or a marker alone is not open-ended.")
+
+
 # --- Unanswered tasks ------------------------------------------------------------------------------
 # A student's cell starts with a placeholder (None, "" or []). Every check first says so plainly, so
 # a check run before answering gives a clear message instead of a hint or a traceback.
