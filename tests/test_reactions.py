@@ -108,7 +108,7 @@ def test_perspectives_table_fails_fast_naming_an_actor_without_reactions():
 def test_perspectives_html_is_escaped_and_accessible():
     table = R.perspectives_table(SAMPLE, make_events(), actors=["ROK"])
     html = R.perspectives_html(table)
-    assert "<caption>" in html and "scope='col'" in html and "<th scope='row'>ROK</th>" in html
+    assert "<caption" in html and "scope='col'" in html and "<th scope='row'>ROK</th>" in html
     assert "&lt;envoy&gt;" in html or "<envoy>" not in html
     assert "22 October 2024" in html and "<code>[k5]</code>" in html  # each cell names its source
     assert "role='region'" in html and "tabindex='0'" in html  # scrolls sideways, reachable by keyboard

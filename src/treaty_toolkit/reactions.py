@@ -169,7 +169,9 @@ def perspectives_html(table: pd.DataFrame) -> str:
                "<code>data/reactions.csv</code>. Summaries are paraphrases; text in quotation marks is verbatim "
                "from the cited source, whose key is in square brackets.")
     return (f"<div class='perspectives-wrap' role='region' aria-label='Perspectives table' tabindex='0' "
-            f"style='overflow-x:auto'><table class='perspectives'><caption>{caption}</caption>"
+            f"style='overflow-x:auto'><table class='perspectives'>"
+            # The theme greys captions out too far for WCAG contrast; use the body text colour instead.
+            f"<caption style='color: var(--pst-color-text-base, inherit)'>{caption}</caption>"
             f"<thead>{header}</thead><tbody>{''.join(body)}</tbody></table></div>")
 
 
