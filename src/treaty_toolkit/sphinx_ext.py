@@ -200,6 +200,24 @@ def hide_solutions(app: Sphinx, docname: str, source: list[str]) -> None:
         source[0] = nbformat.writes(nb)
 
 
+def visit_hidden_cell(self, node) -> None:
+    """myst-nb's folded cell, without its summary's fixed aria-label "Toggle hidden content".
+
+    That label hides the visible prompt ("Show the worked answer") from screen readers (axe:
+    label-content-name-mismatch); without it the summary is named by the prompt it shows.
+    """
+    from html import escape
+
+    self.body.append(f'<details class="admonition hide {" ".join(node["classes"])}">\n<summary>\n')
+    self.body.append(f'<p class="collapsed admonition-title">{escape(node["prompt_show"])}</p>\n')
+    self.body.append(f'<p class="expanded admonition-title">{escape(node["prompt_hide"])}</p>\n')
+    self.body.append("</summary>\n")
+
+
+def depart_hidden_cell(self, node) -> None:
+    self.body.append("</details>\n")
+
+
 class AccessibleHTMLTranslator(HTML5Translator):
     """HTML5 translator whose bibliography markup passes ARIA's required-children rule.
 
@@ -228,9 +246,13 @@ def setup(app: Sphinx):
     app.connect("html-page-context", write_each_script_once, priority=900)
     app.connect("html-page-context", name_toctree_toggles, priority=900)
     app.add_css_file("platform.css")
-    # Print view: no navigation, readable quizzes, solutions stay folded (static/print.css).
+    # Print view: no navigation, readable quizzes, worked answers left out (static/print.css).
     app.add_css_file("print.css", media="print")
     app.connect("source-read", hide_solutions)
+    from myst_nb.sphinx_ import HideCodeCellNode
+
+    app.setup_extension("myst_nb")  # registers the node first, so ours overrides it
+    app.add_node(HideCodeCellNode, override=True, html=(visit_hidden_cell, depart_hidden_cell))
     for builder in ("html", "dirhtml", "singlehtml"):
         app.set_translator(builder, AccessibleHTMLTranslator)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
