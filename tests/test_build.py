@@ -89,7 +89,8 @@ def test_notebook_pages_launch_on_binder_in_jupyterlab(built_book):
     org_repo = urlsplit(REPO_URL).path.strip("/")
     problems = []
     for doc in notebook_docs:
-        expected = f"{binder}/v2/gh/{org_repo}/{BRANCH}?urlpath=lab/tree/{doc}.ipynb"
+        # Binder opens the page's own source: a .ipynb, or a MyST .md notebook (via jupytext).
+        expected = f"{binder}/v2/gh/{org_repo}/{BRANCH}?urlpath=lab/tree/{doc}{source_of(doc).suffix}"
         if expected not in links(built_book / f"{doc}.html"):
             problems.append(f"{doc}: no Binder (JupyterLab) link {expected}")
     assert not problems, "\n".join(problems)
