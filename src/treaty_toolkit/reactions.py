@@ -21,7 +21,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from treaty_toolkit.timeline import ENTRY_INTO_FORCE, SIGNATURE, event_row
+from treaty_toolkit.timeline import ENTRY_INTO_FORCE, MARKER_NAMES, SIGNATURE, event_row
 
 # The governments and organisations of the perspectives table, in the order the book discusses them.
 PERSPECTIVE_ACTORS = ["DPRK", "Russia", "ROK", "Japan", "US", "China", "NATO", "Ukraine"]
@@ -40,8 +40,6 @@ KIND_STYLE: dict[str, tuple[str, str]] = {
     "report": ("#000000", "^"),
     "legislation": ("#F0E442", "*"),
 }
-_SHAPES = {"o": "circle", "s": "square", "X": "cross", "D": "diamond", "v": "down triangle",
-           "P": "plus", "^": "up triangle", "*": "star"}
 
 
 def _day(date: pd.Timestamp) -> str:
@@ -230,7 +228,7 @@ def reaction_timeline_alt_text(reactions: pd.DataFrame, events: pd.DataFrame, ac
     shown = shown[shown["actor"].astype(str).isin(rows)]
     per_actor = shown["actor"].astype(str).value_counts()
     kinds = shown["kind"].astype(str).value_counts()
-    kind_text = ", ".join(f"{kind} ({kinds[kind]}, {_SHAPES[KIND_STYLE[kind][1]]})"
+    kind_text = ", ".join(f"{kind} ({kinds[kind]}, {MARKER_NAMES[KIND_STYLE[kind][1]]})"
                           for kind in KIND_STYLE if kinds.get(kind, 0))
     signed = event_row(events, SIGNATURE)["date"]
     in_force = event_row(events, ENTRY_INTO_FORCE)["date"]

@@ -199,8 +199,10 @@ def timeline_alt_text(events: pd.DataFrame, since: str | None = None) -> str:
     return " ".join(parts)
 
 
-_SHAPES = {"P": "plus", "o": "circle", "s": "square", "D": "diamond", "^": "up triangle", "v": "down triangle"}
+# Spoken names of matplotlib markers, for alt text (shared with the reactions figures).
+MARKER_NAMES = {"o": "circle", "s": "square", "X": "cross", "D": "diamond", "v": "down triangle",
+                "P": "plus", "^": "up triangle", "*": "star"}
 
 
 def _shape_name(category: str) -> str:
-    return _SHAPES[CATEGORY_STYLE[category][1]]
+    return MARKER_NAMES[CATEGORY_STYLE[category][1]]
