@@ -43,8 +43,8 @@ benchmark: setup
 # Re-execute every stored notebook under chapters/ and exercises/ and store it normalized (no timestamps,
 # widget state or run-dependent counts), so nbval and tests/test_notebooks.py see reproducible files.
 notebooks: setup
-	$(BIN)/python -m treaty_toolkit.notebooks
+	$(BIN)/python -m treaty_toolkit.authoring.notebooks
 
 # Student copies of the exercise notebooks: worked answers (cells tagged `solution`) blanked, outputs cleared.
 student: setup
-	$(BIN)/python -m treaty_toolkit.exercises --out _build/student
+	$(BIN)/python -m treaty_toolkit.authoring.student_copies --out _build/student

@@ -37,19 +37,9 @@ def empty_notebook_seconds(repeats: int = 3) -> float:
 
 
 def notebooks_in_toc() -> int:
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    files = [toc["root"]]
+    from treaty_toolkit.project import page_source, toc_docnames
 
-    def walk(entries):
-        for entry in entries or []:
-            if "file" in entry:
-                files.append(entry["file"])
-            walk(entry.get("sections"))
-            walk(entry.get("chapters"))
-
-    for part in toc.get("parts", []):
-        walk(part.get("chapters"))
-    return sum(1 for f in files if (ROOT / f"{f}.ipynb").exists())
+    return sum(1 for doc in toc_docnames(ROOT) if (source := page_source(ROOT, doc)) and source.suffix == ".ipynb")
 
 
 def timed_build(out: Path) -> float:

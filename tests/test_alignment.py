@@ -147,7 +147,7 @@ def test_malformed_exercise_metadata_fails_naming_the_notebook(tmp_path, bad):
 def test_the_map_is_an_accessible_table_that_names_gaps_in_words(tmp_path):
     from types import SimpleNamespace
 
-    from treaty_toolkit.alignment_sphinx import render_map
+    from treaty_toolkit.book.objective_map import render_map
 
     book = write_book(tmp_path, questions=[_question("q-a", "one-1")])
     env = SimpleNamespace(titles={}, found_docs={"one"})

@@ -18,7 +18,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from treaty_toolkit.notebooks import NOTEBOOK_FOLDERS, SKIPPED_PARTS
+from treaty_toolkit.project import NOTEBOOK_FOLDERS, SKIPPED_PARTS
 
 pytestmark = pytest.mark.slow  # creates an environment from PyPI (pip's cache makes reruns quick)
 

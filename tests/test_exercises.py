@@ -7,9 +7,9 @@ import re
 import nbformat
 import pytest
 
-from treaty_toolkit import exercises
+from treaty_toolkit.authoring import student_copies as exercises
 from treaty_toolkit.checks import NOT_ANSWERED
-from treaty_toolkit.notebooks import execute, load
+from treaty_toolkit.authoring.notebooks import execute, load
 
 EXERCISES = exercises.exercise_notebooks()
 # A check cell calls one of treaty_toolkit.checks' check_* functions.

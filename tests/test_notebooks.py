@@ -1,6 +1,6 @@
 """Stored notebooks are reproducible: normalized, free of volatile metadata, and byte-stable on re-execution.
 
-`make notebooks` re-executes and normalizes them (treaty_toolkit.notebooks); nbval (pytest --nbval, set in
+`make notebooks` re-executes and normalizes them (treaty_toolkit.authoring.notebooks); nbval (pytest --nbval, set in
 pyproject.toml) separately compares every stored output with a fresh run.
 """
 
@@ -12,7 +12,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from treaty_toolkit import notebooks
+from treaty_toolkit.authoring import notebooks
 
 ROOT = Path(__file__).resolve().parent.parent
 STORED = notebooks.stored_notebooks(ROOT)
@@ -30,7 +30,7 @@ def test_the_project_stores_notebooks():
 def test_stored_notebook_is_normalized(path):
     text = path.read_text(encoding="utf-8")
     expected = notebooks.dumps(notebooks.normalize(nbformat.reads(text, as_version=nbformat.NO_CONVERT)))
-    assert text == expected, f"{_id(path)} is not normalized: run `make notebooks` (or python -m treaty_toolkit.notebooks {_id(path)})"
+    assert text == expected, f"{_id(path)} is not normalized: run `make notebooks` (or python -m treaty_toolkit.authoring.notebooks {_id(path)})"
 
 
 @pytest.mark.parametrize("path", STORED, ids=_id)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 FIXTURE_BOOK = Path(__file__).parent / "fixtures" / "quizzes" / "book"
-CONF = 'extensions = ["myst_parser", "treaty_toolkit.quiz.sphinx"]\nexclude_patterns = ["_build"]\n'
+CONF = 'extensions = ["myst_parser", "treaty_toolkit.book.quiz_directives"]\nexclude_patterns = ["_build"]\n'
 PAGE = """# Fixture page
 
 ```{objectives} fixture

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from treaty_toolkit import studytime
+from treaty_toolkit.book import studytime
 
 
 def test_every_chapter_has_times_that_match_its_estimated_time_line(root):

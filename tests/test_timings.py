@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from nbclient.exceptions import CellExecutionError
 
-from treaty_toolkit.timings import (
+from treaty_toolkit.authoring.timings import (
     COLUMNS,
     TIMINGS_CSV,
     TIMINGS_NOTE,
@@ -27,7 +27,7 @@ def _notebook(code: str) -> str:
 
 
 def test_the_measured_table_covers_every_notebook(root):
-    """Adding a notebook without re-running `python -m treaty_toolkit.timings` fails here."""
+    """Adding a notebook without re-running `python -m treaty_toolkit.authoring.timings` fails here."""
     with (root / TIMINGS_CSV).open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert list(rows[0]) == COLUMNS

@@ -8,7 +8,7 @@ Three sources are joined, none of them copied:
 * the exercise notebooks ``exercises/*.ipynb``: each declares the objectives it assesses in its
   notebook metadata, ``"objectives": ["ctx-1", ...]``.
 
-``alignment_map`` feeds the instructors' objective map (``alignment_sphinx``); ``alignment_problems``
+``alignment_map`` feeds the instructors' objective map (:mod:`treaty_toolkit.book.objective_map`); ``alignment_problems``
 is what ``tests/test_alignment.py`` enforces: every objective is assessed by at least
 ``MIN_QUESTIONS`` quiz questions and ``MIN_EXERCISES`` exercise, and every reference names an objective
 that exists.
@@ -21,12 +21,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 
-from .quiz.bank import OBJECTIVES_FILE, Library, QuizBankError, load_library
-
-EXERCISES_DIR = Path("exercises")
-TOC_FILE = Path("_toc.yml")
+from .project import EXERCISES_DIR, OBJECTIVES_FILE, TOC_FILE, page_source, toc_docnames
+from .quiz.bank import Library, QuizBankError, load_library
 MIN_QUESTIONS = 2
 MIN_EXERCISES = 1
 
@@ -53,32 +50,6 @@ class ObjectiveRow:
     pages: list[str] = field(default_factory=list)  # pages listing this objective's chapter
     questions: list[QuizItem] = field(default_factory=list)
     exercises: list[str] = field(default_factory=list)  # notebook paths relative to the root
-
-
-def toc_docnames(root: Path) -> list[str]:
-    """Every page in ``_toc.yml`` (root, parts, chapters, sections), in reading order."""
-    toc = yaml.safe_load((root / TOC_FILE).read_text(encoding="utf-8"))
-    names: list[str] = []
-
-    def walk(entry):
-        if isinstance(entry, dict):
-            if "file" in entry:
-                names.append(str(entry["file"]).removesuffix(".md").removesuffix(".ipynb"))
-            for key in ("parts", "chapters", "sections"):
-                for child in entry.get(key, []) or []:
-                    walk(child)
-
-    names.append(str(toc["root"]))
-    walk({k: v for k, v in toc.items() if k != "root"})
-    return names
-
-
-def page_source(root: Path, docname: str) -> Path | None:
-    for suffix in (".md", ".ipynb"):
-        path = root / (docname + suffix)
-        if path.is_file():
-            return path
-    return None
 
 
 def page_text(path: Path) -> str:
@@ -208,5 +179,4 @@ __all__ = [
     "alignment_problems",
     "exercise_declarations",
     "page_directives",
-    "toc_docnames",
 ]

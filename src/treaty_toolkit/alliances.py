@@ -18,8 +18,9 @@ A flag left empty in the data ("not verified": the text was cut off) counts as 0
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 import pandas as pd
+
+from .style import GREY, GRID_MAJOR, colour
 
 # Why these weights: the strength of the promise matters most (up to 6 points); a timing word removes the
 # choice of *when* (2); routing the decision through constitutional processes is the classic US formula
@@ -147,10 +148,10 @@ def _qualifier_text(flags: pd.Series) -> str:
 
 # Okabe-Ito colours (colour-blind safe). Every cell also carries a marker shape and a text label, so the
 # chart reads the same in greyscale.
-_MORE_AUTOMATIC = ("#0072B2", "o")  # blue filled circle: the feature adds automaticity
-_QUALIFIER = ("#D55E00", "s")  # vermillion square: a qualifier that leaves room for choice
-_ABSENT = ("#999999", "_")  # grey dash: feature absent
-_UNKNOWN = ("#000000", "$?$")  # black question mark: not verified
+_MORE_AUTOMATIC = (colour("blue"), "o")  # blue filled circle: the feature adds automaticity
+_QUALIFIER = (colour("vermillion"), "s")  # vermillion square: a qualifier that leaves room for choice
+_ABSENT = (GREY, "_")  # grey dash: feature absent
+_UNKNOWN = (colour("black"), "$?$")  # black question mark: not verified
 
 FEATURE_COLUMNS = ["Strength (0–3)", "Timing word", "Const. processes", "National law", "UN Art. 51", "Score"]
 
@@ -180,11 +181,11 @@ def _cell_style(column: str, text: str) -> tuple[str, str]:
         return _UNKNOWN
     if column == "Strength (0–3)":
         # 3 = dark filled circle, 2 = light circle, 1 = small light dot, 0 = dash.
-        return {3: _MORE_AUTOMATIC, 2: ("#56B4E9", "o"), 1: ("#56B4E9", "."), 0: _ABSENT}[int(text)]
+        return {3: _MORE_AUTOMATIC, 2: (colour("sky blue"), "o"), 1: (colour("sky blue"), "."), 0: _ABSENT}[int(text)]
     if column == "Timing word":
         return _ABSENT if text == "none" else _MORE_AUTOMATIC
     if column == "Score":
-        return ("#000000", "D")
+        return (colour("black"), "D")
     return _QUALIFIER if text == "yes" else _ABSENT
 
 
@@ -195,6 +196,8 @@ def plot_feature_chart(alliances: pd.DataFrame, weights: dict[str, float] | None
     """
     cells = feature_cells(alliances, weights)
     if ax is None:
+        import matplotlib.pyplot as plt
+
         fig, ax = plt.subplots(figsize=(10, 0.55 * len(cells) + 1.8))
     else:
         fig = ax.figure
@@ -210,7 +213,7 @@ def plot_feature_chart(alliances: pd.DataFrame, weights: dict[str, float] | None
     ax.set_yticks(range(n_rows), list(cells["commitment"])[::-1], fontsize=9)
     ax.set_xlim(-0.5, len(FEATURE_COLUMNS) - 0.1)
     ax.set_ylim(-0.8, n_rows - 0.4)
-    ax.grid(axis="y", color="#dddddd", zorder=0)
+    ax.grid(axis="y", color=GRID_MAJOR, zorder=0)
     for side in ("right", "bottom", "left"):
         ax.spines[side].set_visible(False)
     ax.set_xlabel(

@@ -17,24 +17,34 @@ found searching upward from the current working directory, so notebooks run from
 repository and the package also works when installed non-editable (Binder runs ``pip install .`` and then
 the notebooks from the repository). If none is found, the ``data/`` folder of the source checkout this
 module lives in is used.
+
+Validation costs seconds (Frictionless), and every notebook of the book loads the package, so a
+validated package is remembered: in this process, and on disk as pickled typed frames keyed on a hash
+of every file it was made from (the descriptor, each table, ``references.bib``, this loader's version
+and pandas'). Changing any of them changes the key, so a malformed file is always validated and
+reported. The disk cache lives in ``$TREATY_TOOLKIT_CACHE`` (default ``~/.cache/treaty-toolkit``);
+set that variable to an empty string to switch it off.
 """
 
 from __future__ import annotations
 
 import csv
-import re
+import hashlib
+import json
+import os
+import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
-import frictionless
 import pandas as pd
 
-PACKAGE_FILE = "datapackage.json"
-BIB_FILE = "references.bib"  # lives in the folder that holds data/
-LIST_SEPARATOR = ";"
+from treaty_toolkit import project
 
-# An entry opening such as "@misc{kcna2024treaty," (not @comment/@string/@preamble).
-_BIB_KEY = re.compile(r"^\s*@(?!comment|string|preamble)\w+\s*\{\s*([^,\s]+)\s*,", re.IGNORECASE | re.MULTILINE)
+PACKAGE_FILE = "datapackage.json"
+BIB_FILE = project.BIB_FILE.name  # lives in the folder that holds data/
+LIST_SEPARATOR = ";"
+# Bump when the typed frames change shape for the same files (e.g. a new dtype conversion).
+CACHE_FORMAT = 1
 
 
 @dataclass(frozen=True)
@@ -72,7 +82,7 @@ def find_data_dir(start: Path | str | None = None) -> Path:
     for folder in (start, *start.resolve().parents):
         if (folder / "data" / PACKAGE_FILE).is_file():
             return folder / "data"
-    checkout = Path(__file__).resolve().parents[2] / "data"
+    checkout = project.CHECKOUT / project.DATA_DIR
     if (checkout / PACKAGE_FILE).is_file():
         return checkout
     raise FileNotFoundError(
@@ -80,9 +90,7 @@ def find_data_dir(start: Path | str | None = None) -> Path:
     )
 
 
-def bib_keys(bib_path: Path) -> set[str]:
-    """The entry keys defined in a BibTeX file."""
-    return set(_BIB_KEY.findall(bib_path.read_text(encoding="utf-8")))
+bib_keys = project.bib_keys
 
 
 def load_package(data_dir: Path | str | None = None) -> dict[str, pd.DataFrame]:
@@ -91,6 +99,23 @@ def load_package(data_dir: Path | str | None = None) -> dict[str, pd.DataFrame]:
     Raises :class:`DataValidationError` listing every problem if anything is malformed.
     """
     data_dir = find_data_dir() if data_dir is None else Path(data_dir)
+    key = _fingerprint(data_dir)
+    tables = _MEMO.get(key) if key else None
+    if tables is None and key:
+        tables = _read_cache(key)
+    if tables is None:
+        tables = _validate_and_type(data_dir)
+        if key:
+            _write_cache(key, tables)
+    if key:
+        _MEMO[key] = tables
+    # Copies: a notebook that edits a frame must not change what the next caller gets.
+    return {name: frame.copy() for name, frame in tables.items()}
+
+
+def _validate_and_type(data_dir: Path) -> dict[str, pd.DataFrame]:
+    import frictionless
+
     descriptor = data_dir / PACKAGE_FILE
     try:
         package = frictionless.Package(str(descriptor))
@@ -102,6 +127,60 @@ def load_package(data_dir: Path | str | None = None) -> dict[str, pd.DataFrame]:
     if problems:
         raise DataValidationError(data_dir, problems)
     return {resource.name: _typed_frame(data_dir, resource) for resource in package.resources}
+
+
+# --- remembering a validated package ----------------------------------------------------------------
+
+_MEMO: dict[str, dict[str, pd.DataFrame]] = {}
+
+
+def cache_dir() -> Path | None:
+    configured = os.environ.get("TREATY_TOOLKIT_CACHE")
+    if configured is not None:
+        return Path(configured) if configured.strip() else None
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "treaty-toolkit"
+
+
+def _fingerprint(data_dir: Path) -> str | None:
+    """A hash of every file the package is made from; None when the descriptor cannot be read (then the
+    full validation reports why)."""
+    descriptor = data_dir / PACKAGE_FILE
+    try:
+        raw = descriptor.read_bytes()
+        paths = [data_dir / resource["path"] for resource in json.loads(raw)["resources"]]
+        digest = hashlib.sha256(raw)
+        for path in [*paths, data_dir.parent / BIB_FILE]:
+            digest.update(str(path.name).encode() + b"\0" + path.read_bytes() + b"\0")
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    digest.update(f"{CACHE_FORMAT}:{pd.__version__}".encode())
+    return digest.hexdigest()
+
+
+def _read_cache(key: str) -> dict[str, pd.DataFrame] | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        with (folder / f"data-{key}.pickle").open("rb") as handle:
+            return pickle.load(handle)  # written by _write_cache below, in the user's own cache folder
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return None
+
+
+def _write_cache(key: str, tables: dict[str, pd.DataFrame]) -> None:
+    folder = cache_dir()
+    if folder is None:
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        partial = folder / f"data-{key}.{os.getpid()}.tmp"
+        with partial.open("wb") as handle:
+            pickle.dump(tables, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        partial.replace(folder / f"data-{key}.pickle")  # atomic: parallel notebooks never read half a file
+    except OSError:
+        pass  # no cache then; loading still works
 
 
 def load_table(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:
@@ -122,7 +201,7 @@ def split_sources(cell: object) -> list[str]:
 # --- validation ---------------------------------------------------------------------------------
 
 
-def _schema_problems(package: frictionless.Package, data_dir: Path) -> list[Problem]:
+def _schema_problems(package, data_dir: Path) -> list[Problem]:
     """Frictionless validation, translated into file/row/field problems with plain messages."""
     report = package.validate()
     resources = {resource.name: resource for resource in package.resources}
@@ -135,7 +214,7 @@ def _schema_problems(package: frictionless.Package, data_dir: Path) -> list[Prob
     return problems
 
 
-def _translate(error: frictionless.errors.Error, file: str, resource) -> Problem:
+def _translate(error, file: str, resource) -> Problem:
     row = getattr(error, "row_number", None)
     field = getattr(error, "field_name", None) or None
     cell = getattr(error, "cell", None)
@@ -170,7 +249,7 @@ def _raw_rows(data_dir: Path, resource) -> list[tuple[int, dict[str, str]]]:
         return list(enumerate(csv.DictReader(handle), start=2))
 
 
-def _reference_problems(package: frictionless.Package, data_dir: Path) -> list[Problem]:
+def _reference_problems(package, data_dir: Path) -> list[Problem]:
     """Checks beyond the schema: sources are references.bib keys; other_sources are sources."""
     problems: list[Problem] = []
     if "sources" not in package.resource_names:
@@ -204,7 +283,7 @@ def _reference_problems(package: frictionless.Package, data_dir: Path) -> list[P
 # --- typed DataFrames ---------------------------------------------------------------------------
 
 
-def _typed_frame(data_dir: Path, resource: frictionless.Resource) -> pd.DataFrame:
+def _typed_frame(data_dir: Path, resource) -> pd.DataFrame:
     """The (already validated) CSV as a DataFrame with pandas dtypes from the schema.
 
     pandas parses the file directly: re-reading it through Frictionless costs seconds per load.

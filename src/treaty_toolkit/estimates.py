@@ -17,11 +17,10 @@ from __future__ import annotations
 
 import re
 
-import matplotlib.pyplot as plt
 import pandas as pd
-from matplotlib.ticker import FuncFormatter
 
 from .data import load_table
+from .style import colour
 
 # Who made an estimate, reduced to the government (or group) behind it. The first word of ``who``
 # names it, so the mapping is explicit and an unknown prefix fails loudly instead of guessing.
@@ -47,12 +46,12 @@ QUANTITY_LABELS = {
 
 # Okabe-Ito colours (colour-blind safe) and a distinct marker per camp, so colour is never the only cue.
 STYLE = {
-    "South Korea": {"color": "#0072B2", "marker": "o"},
-    "Ukraine": {"color": "#E69F00", "marker": "s"},
-    "United States": {"color": "#009E73", "marker": "^"},
-    "United Kingdom": {"color": "#CC79A7", "marker": "D"},
-    "Russia": {"color": "#D55E00", "marker": "v"},
-    "North Korea": {"color": "#000000", "marker": "P"},
+    "South Korea": {"color": colour("blue"), "marker": "o"},
+    "Ukraine": {"color": colour("orange"), "marker": "s"},
+    "United States": {"color": colour("bluish green"), "marker": "^"},
+    "United Kingdom": {"color": colour("reddish purple"), "marker": "D"},
+    "Russia": {"color": colour("vermillion"), "marker": "v"},
+    "North Korea": {"color": colour("black"), "marker": "P"},
 }
 
 COLUMNS = ["estimate_id", "date", "who", "camp", "quantity", "low", "high", "method", "source", "note"]
@@ -156,6 +155,9 @@ def range_plot(frame: pd.DataFrame, quantities: list[str], *, title: str | None 
     pointing up from its bound and "up to" an arrow pointing down. ``mark=(date, text)`` draws a dashed
     vertical line, e.g. the date of an interview whose figures are being checked.
     """
+    import matplotlib.pyplot as plt
+    from matplotlib.ticker import FuncFormatter
+
     fig, axes = plt.subplots(len(quantities), 1, figsize=(8, 3.4 * len(quantities)), squeeze=False)
     for ax, quantity in zip(axes[:, 0], quantities):
         rows = frame[frame["quantity"] == quantity]

@@ -16,12 +16,10 @@ from __future__ import annotations
 
 import html
 
-import matplotlib.dates as mdates
 import pandas as pd
-from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
 
-from treaty_toolkit.timeline import ENTRY_INTO_FORCE, MARKER_NAMES, SIGNATURE, event_row
+from treaty_toolkit.style import MARKER_NAMES, REFERENCE_LINE, colour, date_axis, day
+from treaty_toolkit.timeline import ENTRY_INTO_FORCE, SIGNATURE, event_row
 
 # The governments and organisations of the perspectives table, in the order the book discusses them.
 PERSPECTIVE_ACTORS = ["DPRK", "Russia", "ROK", "Japan", "US", "China", "NATO", "Ukraine"]
@@ -31,19 +29,15 @@ PERSPECTIVE_TOPICS = ["signature", "troops", "ratification", "entry-into-force",
 
 # Okabe–Ito colours plus a distinct marker per kind, so colour is never the only signal.
 KIND_STYLE: dict[str, tuple[str, str]] = {
-    "statement": ("#0072B2", "o"),
-    "policy": ("#009E73", "s"),
-    "sanction": ("#D55E00", "X"),
-    "protest": ("#E69F00", "D"),
-    "vote": ("#CC79A7", "v"),
-    "agreement": ("#56B4E9", "P"),
-    "report": ("#000000", "^"),
-    "legislation": ("#F0E442", "*"),
+    "statement": (colour("blue"), "o"),
+    "policy": (colour("bluish green"), "s"),
+    "sanction": (colour("vermillion"), "X"),
+    "protest": (colour("orange"), "D"),
+    "vote": (colour("reddish purple"), "v"),
+    "agreement": (colour("sky blue"), "P"),
+    "report": (colour("black"), "^"),
+    "legislation": (colour("yellow"), "*"),
 }
-
-
-def _day(date: pd.Timestamp) -> str:
-    return f"{date.day} {date:%B %Y}"
 
 
 def _observed(values: pd.Series, wanted: list[str] | None) -> list[str]:
@@ -105,7 +99,7 @@ def side_by_side(reactions: pd.DataFrame, actors: list[str], topics: list[str]) 
     shown = reactions[reactions["actor"].astype(str).isin(actors) & reactions["topic"].astype(str).isin(topics)]
     cells = {(topic, actor): [] for topic in topics for actor in actors}
     for _, row in shown.sort_values(["date", "reaction_id"]).iterrows():
-        cells[(str(row["topic"]), str(row["actor"]))].append(f"{_day(row['date'])}: {row['summary']} [{row['source']}]")
+        cells[(str(row["topic"]), str(row["actor"]))].append(f"{day(row['date'])}: {row['summary']} [{row['source']}]")
     table = pd.DataFrame([[("\n".join(cells[(topic, actor)])) for actor in actors] for topic in topics],
                          index=pd.Index(topics, name="topic"), columns=actors)
     return table
@@ -126,7 +120,7 @@ def perspectives_table(reactions: pd.DataFrame, events: pd.DataFrame, actors: li
     for actor in actors:
         own = after[after["actor"].astype(str) == actor].sort_values(["date", "reaction_id"])
         if own.empty:
-            raise ValueError(f"no reaction by {actor!r} on or after the signature ({_day(signed)})")
+            raise ValueError(f"no reaction by {actor!r} on or after the signature ({day(signed)})")
         first, latest = own.iloc[0], own.iloc[-1]
         rows.append({
             "actor": actor,
@@ -160,7 +154,7 @@ def perspectives_html(table: pd.DataFrame) -> str:
     for _, row in table.iterrows():
         cells = []
         for when in ("first", "latest"):
-            cells.append(f"<td><strong>{_day(row[when + '_date'])}</strong> — {html.escape(row[when + '_position'])} "
+            cells.append(f"<td><strong>{day(row[when + '_date'])}</strong> — {html.escape(row[when + '_position'])} "
                          f"<code>[{html.escape(row[when + '_source'])}]</code></td>")
         body.append(f"<tr><th scope='row'>{html.escape(row['actor'])}</th>{''.join(cells)}</tr>")
     caption = ("Official positions on the 2024 DPRK–Russia treaty and what followed, from "
@@ -177,11 +171,14 @@ def perspectives_html(table: pd.DataFrame) -> str:
 
 
 def reaction_timeline_figure(reactions: pd.DataFrame, events: pd.DataFrame, actors: list[str] | None = None,
-                             since: str | None = None, width: float = 10.0) -> Figure:
+                             since: str | None = None, width: float = 10.0):
     """One row per actor, one marker per reaction (shape and colour by kind), against a date axis.
 
     Dashed vertical lines mark the treaty's signature and entry into force (from ``events``).
     """
+    from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
+
     shown = reactions if since is None else reactions[reactions["date"] >= pd.Timestamp(since)]
     rows = _observed(shown["actor"], actors)
     shown = shown[shown["actor"].astype(str).isin(rows)]
@@ -199,19 +196,13 @@ def reaction_timeline_figure(reactions: pd.DataFrame, events: pd.DataFrame, acto
                        linewidth=0.7, alpha=0.9, zorder=3, label=kind)
 
     for event_id, label, style in ((SIGNATURE, "signature", "--"), (ENTRY_INTO_FORCE, "entry into force", ":")):
-        ax.axvline(event_row(events, event_id)["date"], color="#444444", linestyle=style, linewidth=1.4, zorder=2)
+        ax.axvline(event_row(events, event_id)["date"], color=REFERENCE_LINE, linestyle=style, linewidth=1.4, zorder=2)
     ax.set_yticks(list(y_of.values()), list(y_of.keys()))
     ax.set_ylim(-0.7, len(rows) - 0.3)
-    locator = mdates.AutoDateLocator(minticks=4, maxticks=10)
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-    ax.grid(axis="x", color="#dddddd", linewidth=0.8)
-    ax.grid(axis="y", color="#f0f0f0", linewidth=0.6)
-    ax.set_axisbelow(True)
-    ax.spines[["top", "right"]].set_visible(False)
+    date_axis(ax)
 
     handles, labels = ax.get_legend_handles_labels()
-    handles += [Line2D([], [], color="#444444", linestyle="--"), Line2D([], [], color="#444444", linestyle=":")]
+    handles += [Line2D([], [], color=REFERENCE_LINE, linestyle="--"), Line2D([], [], color=REFERENCE_LINE, linestyle=":")]
     labels += ["signature", "entry into force"]
     ax.legend(handles, labels, title="Kind of reaction", loc="upper left", bbox_to_anchor=(1.01, 1),
               fontsize=9, title_fontsize=9)
@@ -233,10 +224,10 @@ def reaction_timeline_alt_text(reactions: pd.DataFrame, events: pd.DataFrame, ac
     signed = event_row(events, SIGNATURE)["date"]
     in_force = event_row(events, ENTRY_INTO_FORCE)["date"]
     return " ".join([
-        f"Dot timeline of {len(shown)} documented reactions from {_day(shown['date'].min())} to "
-        f"{_day(shown['date'].max())}, one row per actor: "
+        f"Dot timeline of {len(shown)} documented reactions from {day(shown['date'].min())} to "
+        f"{day(shown['date'].max())}, one row per actor: "
         + ", ".join(f"{actor} ({per_actor.get(actor, 0)})" for actor in rows) + ".",
         f"Marker shape and colour show the kind of reaction: {kind_text}.",
-        f"A dashed line marks the signature on {_day(signed)} and a dotted line the entry into force on "
-        f"{_day(in_force)}.",
+        f"A dashed line marks the signature on {day(signed)} and a dotted line the entry into force on "
+        f"{day(in_force)}.",
     ])

@@ -6,12 +6,10 @@ Every number shown (days between events, which report came first) is computed fr
 
 from __future__ import annotations
 
-import matplotlib.dates as mdates
 import pandas as pd
-from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
 
 from treaty_toolkit.data import split_sources
+from treaty_toolkit.style import MARKER_NAMES, REFERENCE_LINE, colour, date_axis, day
 
 SIGNATURE = "treaty-signed"
 ENTRY_INTO_FORCE = "entry-into-force"
@@ -20,26 +18,22 @@ DEPLOYMENT = "deployment"
 # Okabe–Ito colours (safe for the common colour-vision deficiencies), and a different marker shape for
 # every category so that colour is never the only signal.
 CATEGORY_STYLE: dict[str, tuple[str, str]] = {
-    "earlier-treaty": ("#000000", "P"),
-    "diplomacy": ("#56B4E9", "o"),
-    "treaty": ("#0072B2", "s"),
-    "ratification": ("#009E73", "D"),
-    "deployment": ("#D55E00", "^"),
-    "acknowledgement": ("#CC79A7", "v"),
+    "earlier-treaty": (colour("black"), "P"),
+    "diplomacy": (colour("sky blue"), "o"),
+    "treaty": (colour("blue"), "s"),
+    "ratification": (colour("bluish green"), "D"),
+    "deployment": (colour("vermillion"), "^"),
+    "acknowledgement": (colour("reddish purple"), "v"),
 }
 
 
 # --- dates and intervals ------------------------------------------------------------------------
 
 
-def _day(date: pd.Timestamp) -> str:
-    return f"{date.day} {date:%B %Y}"
-
-
 def format_when(event: pd.Series) -> str:
     """The event's date at its known precision; a range for disputed or spread-out dates."""
     precision = event["date_precision"]
-    formats = {"day": _day, "month": lambda d: f"{d:%B %Y}", "year": lambda d: f"{d:%Y}"}
+    formats = {"day": day, "month": lambda d: f"{d:%B %Y}", "year": lambda d: f"{d:%Y}"}
     text = formats[precision](event["date"])
     if pd.notna(event["date_end"]):
         text += "–" + formats[precision](event["date_end"])
@@ -98,12 +92,15 @@ def _since(events: pd.DataFrame, since: str | None) -> pd.DataFrame:
 # --- figure -------------------------------------------------------------------------------------
 
 
-def timeline_figure(events: pd.DataFrame, since: str | None = None, width: float = 10.0) -> Figure:
+def timeline_figure(events: pd.DataFrame, since: str | None = None, width: float = 10.0):
     """One row per event (earliest at the top) against a date axis.
 
     Markers differ by shape and colour per category; entry into force and the first deployment report
     are marked with labelled vertical lines and the gap between them is hatched and annotated.
     """
+    from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
+
     shown = _since(events, since).reset_index(drop=True)
     rows = len(shown)
     figure = Figure(figsize=(width, 1.9 + 0.42 * rows), layout="constrained")
@@ -121,18 +118,12 @@ def timeline_figure(events: pd.DataFrame, since: str | None = None, width: float
 
     ax.set_yticks(y, [f"{label}  ({when})" for label, when in zip(shown["label"], shown.apply(_short_when, axis=1))])
     ax.set_ylim(-0.8, rows - 0.2)
-    locator = mdates.AutoDateLocator(minticks=4, maxticks=10)
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-    ax.grid(axis="x", color="#dddddd", linewidth=0.8)
-    ax.grid(axis="y", color="#f0f0f0", linewidth=0.6)
-    ax.set_axisbelow(True)
-    ax.spines[["top", "right"]].set_visible(False)
+    date_axis(ax)
 
     _mark_gap(ax, events, shown, rows)
 
     handles, labels = ax.get_legend_handles_labels()
-    handles.append(Line2D([], [], color="#444444", linestyle="--", linewidth=1.5))
+    handles.append(Line2D([], [], color=REFERENCE_LINE, linestyle="--", linewidth=1.5))
     labels.append("entry into force")
     ax.legend(handles, labels, title="Category", loc="lower left", frameon=True, fontsize=9, title_fontsize=9)
     ax.set_xlabel("Date")
@@ -153,7 +144,9 @@ def _mark_gap(ax, events: pd.DataFrame, shown: pd.DataFrame, rows: int) -> None:
     first = first_deployment_report(events)
     if first["event_id"] not in set(shown["event_id"]) or in_force < shown["date"].min():
         return
-    ax.axvline(in_force, color="#444444", linestyle="--", linewidth=1.5, zorder=2)
+    import matplotlib.dates as mdates
+
+    ax.axvline(in_force, color=REFERENCE_LINE, linestyle="--", linewidth=1.5, zorder=2)
     ax.axvline(first["date"], color="#D55E00", linestyle=":", linewidth=1.5, zorder=2)
     ax.axvspan(first["date"], in_force, facecolor="#D55E00", alpha=0.08, hatch="//", edgecolor="#D55E00", linewidth=0)
     days = deployment_lead_days(events)
@@ -185,23 +178,18 @@ def timeline_alt_text(events: pd.DataFrame, since: str | None = None) -> str:
     first = first_deployment_report(events)
     acknowledgements = shown[shown["category"] == "acknowledgement"]
     parts = [
-        f"Timeline of {len(shown)} events from {_day(shown['date'].min())} to {_day(shown['date'].max())}, "
+        f"Timeline of {len(shown)} events from {day(shown['date'].min())} to {day(shown['date'].max())}, "
         "one row per event with the earliest at the top.",
         f"Marker shapes and colours show the category: {categories}.",
-        f"The treaty was signed on {_day(signed['date'])} and entered into force on {_day(in_force['date'])}, "
+        f"The treaty was signed on {day(signed['date'])} and entered into force on {day(in_force['date'])}, "
         f"{days_between(events, SIGNATURE, ENTRY_INTO_FORCE)} days later (dashed line).",
-        f"The first report of North Korean troops in Russia ({first['actor']}, {_day(first['date'])}, dotted line) "
+        f"The first report of North Korean troops in Russia ({first['actor']}, {day(first['date'])}, dotted line) "
         f"came {deployment_lead_days(events)} days before entry into force; the gap is hatched.",
     ]
     if not acknowledgements.empty:
-        listed = "; ".join(f"{a['actor']} on {_day(a['date'])}" for _, a in acknowledgements.iterrows())
+        listed = "; ".join(f"{a['actor']} on {day(a['date'])}" for _, a in acknowledgements.iterrows())
         parts.append(f"Official acknowledgements of the deployment: {listed}.")
     return " ".join(parts)
-
-
-# Spoken names of matplotlib markers, for alt text (shared with the reactions figures).
-MARKER_NAMES = {"o": "circle", "s": "square", "X": "cross", "D": "diamond", "v": "down triangle",
-                "P": "plus", "^": "up triangle", "*": "star"}
 
 
 def _shape_name(category: str) -> str:

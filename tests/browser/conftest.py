@@ -108,22 +108,9 @@ def offline_page(browser):
 
 def toc_documents(root) -> list[str]:
     """Every document named in _toc.yml (root first), as paths without suffix."""
-    import yaml
+    from treaty_toolkit.project import toc_docnames
 
-    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
-    docs = [toc["root"]]
-
-    def walk(entries):
-        for entry in entries or []:
-            if "file" in entry:
-                docs.append(entry["file"])
-            walk(entry.get("sections"))
-            walk(entry.get("chapters"))
-
-    for part in toc.get("parts", []):
-        walk(part.get("chapters"))
-    walk(toc.get("chapters"))
-    return [str(d).rsplit(".", 1)[0] if str(d).endswith((".md", ".ipynb")) else str(d) for d in docs]
+    return toc_docnames(root)
 
 
 @pytest.fixture(scope="session")

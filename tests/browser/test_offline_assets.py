@@ -159,7 +159,7 @@ def test_fixture_pages_have_no_serious_accessibility_violations(browser, fixture
 def test_a_missing_node_modules_fails_the_build_with_a_clear_message(tmp_path):
     from sphinx.errors import ExtensionError
 
-    from treaty_toolkit.sphinx_ext import vendor_sources
+    from treaty_toolkit.book.assets import vendor_sources
 
     with pytest.raises(ExtensionError, match="Run `make book`"):
         vendor_sources(tmp_path / "node_modules")

@@ -40,8 +40,8 @@ MEASURE = """() => {
 
 def solution_cells(root):
     """(code cells, markdown cells) tagged solution in the exercise notebook shown at EXERCISE."""
-    from treaty_toolkit.exercises import is_solution
-    from treaty_toolkit.notebooks import load
+    from treaty_toolkit.authoring.student_copies import is_solution
+    from treaty_toolkit.authoring.notebooks import load
 
     cells = [c for c in load(root / EXERCISE.replace(".html", ".ipynb")).cells if is_solution(c)]
     return [c for c in cells if c.cell_type == "code"], [c for c in cells if c.cell_type == "markdown"]

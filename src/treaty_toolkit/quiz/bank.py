@@ -10,15 +10,14 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
-import jsonschema
 import yaml
 
-QUIZ_DIR = Path("exercises") / "quizzes"
-OBJECTIVES_FILE = Path("exercises") / "objectives.yaml"
-BIB_FILE = Path("references.bib")
+from treaty_toolkit import project
+from treaty_toolkit.project import BIB_FILE, OBJECTIVES_FILE, QUIZ_DIR
+
+SCHEMA_FILE = Path(__file__).resolve().parent / "quiz-bank.schema.json"
 
 
 class QuizBankError(ValueError):
@@ -124,19 +123,11 @@ class Library:
 
 
 def find_book_root(start: Path | str | None = None) -> Path:
-    """The folder holding ``_config.yml`` at or above ``start`` (default: the working directory).
-
-    Notebooks run from their own folder (``chapters/...``), so we walk up. The editable install's
-    repository is the fallback, so ``quiz()`` also works from a scratch folder on an instructor's machine.
-    """
-    here = Path(start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        if (folder / "_config.yml").is_file() and (folder / "exercises").is_dir():
-            return folder
-    package_repo = Path(__file__).resolve().parents[3]
-    if (package_repo / "_config.yml").is_file():
-        return package_repo
-    raise QuizBankError(f"No book root (a folder with _config.yml and exercises/) at or above {here}")
+    """The book root at or above ``start`` (see :func:`treaty_toolkit.project.find_book_root`)."""
+    try:
+        return project.find_book_root(start)
+    except project.BookNotFound as exc:
+        raise QuizBankError(str(exc)) from None
 
 
 _SCHEMA = None
@@ -145,17 +136,15 @@ _SCHEMA = None
 def bank_schema() -> dict:
     global _SCHEMA
     if _SCHEMA is None:
-        text = resources.files("treaty_toolkit").joinpath("schemas/quiz-bank.schema.json").read_text("utf-8")
-        _SCHEMA = json.loads(text)
+        _SCHEMA = json.loads(SCHEMA_FILE.read_text("utf-8"))
     return _SCHEMA
 
 
 def read_bib_keys(path: Path) -> set[str]:
-    """Citation keys in a BibTeX file (``@type{key,``); comments and @string are ignored."""
+    """Citation keys in a BibTeX file; a missing file is a bank error (quiz sources must be keys in it)."""
     if not path.is_file():
         raise QuizBankError(f"{path}: bibliography not found (quiz sources must be keys in it)")
-    keys = re.findall(r"^\s*@(\w+)\s*[{(]\s*([^,\s]+)\s*,", path.read_text(encoding="utf-8"), re.M)
-    return {key for kind, key in keys if kind.lower() not in ("string", "comment", "preamble")}
+    return project.bib_keys(path)
 
 
 def _read_yaml(path: Path):
@@ -186,7 +175,7 @@ def load_objectives(path: Path) -> dict[str, Objective]:
     return objectives
 
 
-def _schema_error(path: Path, data, error: jsonschema.ValidationError) -> QuizBankError:
+def _schema_error(path: Path, data, error) -> QuizBankError:
     """Turn a jsonschema error into 'file: question <id>, field <name>: message'."""
     location = list(error.absolute_path)
     where = "top level"
@@ -212,6 +201,8 @@ def _schema_error(path: Path, data, error: jsonschema.ValidationError) -> QuizBa
 
 
 def _best_error(errors):
+    import jsonschema
+
     # Report the deepest, most specific error first (jsonschema's own heuristic).
     return jsonschema.exceptions.best_match(errors)
 
@@ -259,6 +250,8 @@ def load_bank_file(path: Path, lib: Library) -> Bank:
     data = _read_yaml(path)
     if not isinstance(data, dict):
         raise QuizBankError(f"{path}: top level, field '(whole file)': expected a mapping with bank, title, questions")
+    import jsonschema
+
     error = _best_error(jsonschema.Draft202012Validator(bank_schema()).iter_errors(data))
     if error is not None:
         raise _schema_error(path, data, error)

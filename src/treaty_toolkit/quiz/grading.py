@@ -1,7 +1,9 @@
 """Pure grading: ``grade(question, answer) -> Result``. No widgets, no HTML, no I/O.
 
-The browser (static/quiz.js) grades the same way; the wording it uses comes from MESSAGES below,
-which the static renderer embeds in the page, so the two renderings cannot drift apart in wording.
+The browser (``quiz.js``) grades the same way by design. What both need is defined once here and
+embedded in the page by the static renderer: the sentences (:data:`MESSAGES`), the interface labels
+(:data:`LABELS`) and the number format (:data:`NUMBER_FORMAT`). ``tests/quiz_contract.yaml`` is one
+table of cases that both graders must pass with the same words.
 """
 
 from __future__ import annotations
@@ -31,8 +33,32 @@ MESSAGES = {
     "score": "Score on this page: {correct} of {total} correct",
 }
 
-# Numbers like 12000, -3.5, 12,000 or 12 000 (thousands separators only in groups of three).
-_NUMBER = re.compile(r"^[+-]?(\d+|\d{1,3}([, \u00a0\u202f]\d{3})+)(\.\d+)?$")
+# Words on the quiz's controls, shared by the static page and the live widget.
+LABELS = {
+    "title": "Self-check quiz: {title}",
+    "question_number": "Question {number} of {total}.",
+    "check": "Check answer",
+    "reset": "Reset answers",
+    "your_answer": "Your answer",
+    "select_all": "Select all that apply.",
+    "choose": "Choose…",
+    "true": "True",
+    "false": "False",
+    "order_how": "Give each item its position: 1 for the earliest, {n} for the latest.",
+    "note": "Answers are checked in your browser; nothing is sent anywhere. "
+            "Your answers are remembered on this device until you reset them.",
+}
+
+# Thousands separators a student may type: comma, space, no-break and narrow no-break space.
+THOUSANDS_SEPARATORS = ", \u00a0\u202f"
+# Numbers like 12000, -3.5, 12,000 or 12 000 (separators only in groups of three). ASCII digits only:
+# the same pattern runs as a JavaScript RegExp, whose \d knows no other digits.
+NUMBER_FORMAT = {
+    "pattern": "^[+-]?([0-9]+|[0-9]{1,3}([" + THOUSANDS_SEPARATORS + "][0-9]{3})+)([.][0-9]+)?$",
+    "separators": "[" + THOUSANDS_SEPARATORS + "]",
+}
+_NUMBER = re.compile(NUMBER_FORMAT["pattern"])
+_SEPARATOR = re.compile(NUMBER_FORMAT["separators"])
 
 
 @dataclass(frozen=True)
@@ -59,7 +85,7 @@ def parse_number(text) -> float | None:
     text = str(text).strip()
     if not _NUMBER.match(text):
         return None
-    return float(re.sub(r"[, \u00a0\u202f]", "", text))
+    return float(_SEPARATOR.sub("", text))
 
 
 def within_tolerance(value: float, answer: float, tolerance: float) -> bool:

@@ -12,7 +12,7 @@ import json
 from html import escape
 
 from .bank import Bank, Question
-from .grading import MESSAGES, display_order
+from .grading import LABELS, MESSAGES, NUMBER_FORMAT, display_order
 from .markdown import render_block, render_inline
 
 
@@ -45,19 +45,19 @@ def _controls(q: Question, dom: str) -> tuple[str, dict, str]:
         kind = "radio" if q.type == "single" else "checkbox"
         html = _choice_inputs(q, dom, kind, [render_inline(o.text) for o in q.options])
         if q.type == "multiple":
-            html = f'<p class="tt-quiz-instruction" id="{dom}-how">Select all that apply.</p>' + html
+            html = f'<p class="tt-quiz-instruction" id="{dom}-how">{escape(LABELS["select_all"])}</p>' + html
         key = {"correct": [i for i, o in enumerate(q.options) if o.correct]}
         templates = "".join(_template(f"option-{i}", o.feedback) for i, o in enumerate(q.options))
         return html, key, templates
     if q.type == "truefalse":
-        html = _choice_inputs(q, dom, "radio", ["True", "False"])
+        html = _choice_inputs(q, dom, "radio", [escape(LABELS["true"]), escape(LABELS["false"])])
         key = {"answer": q.answer}
         templates = _template("option-0", q.feedback_true) + _template("option-1", q.feedback_false)
         return html, key, templates
     if q.type == "numeric":
         unit = f" ({escape(q.unit)})" if q.unit else ""
         html = (
-            f'<div class="tt-quiz-number"><label for="{dom}-input">Your answer{unit}</label>'
+            f'<div class="tt-quiz-number"><label for="{dom}-input">{escape(LABELS["your_answer"])}{unit}</label>'
             f'<input type="text" inputmode="decimal" autocomplete="off" spellcheck="false" id="{dom}-input" name="{dom}">'
             "</div>"
         )
@@ -65,7 +65,7 @@ def _controls(q: Question, dom: str) -> tuple[str, dict, str]:
     # ordering: one labelled <select> per item, items shown in a fixed shuffled order
     order = display_order(q)
     n = len(q.items)
-    choices = '<option value="">Choose…</option>' + "".join(f'<option value="{p}">{p}</option>' for p in range(1, n + 1))
+    choices = f'<option value="">{escape(LABELS["choose"])}</option>' + "".join(f'<option value="{p}">{p}</option>' for p in range(1, n + 1))
     rows = []
     for shown, item_index in enumerate(order):
         select_id = f"{dom}-item-{shown}"
@@ -74,7 +74,7 @@ def _controls(q: Question, dom: str) -> tuple[str, dict, str]:
             f'<label for="{select_id}">{render_inline(q.items[item_index])}</label></div>'
         )
     html = (
-        f'<p class="tt-quiz-instruction" id="{dom}-how">Give each item its position: 1 for the earliest, {n} for the latest.</p>'
+        f'<p class="tt-quiz-instruction" id="{dom}-how">{escape(LABELS["order_how"].format(n=n))}</p>'
         '<div class="tt-quiz-order">' + "".join(rows) + "</div>"
     )
     # position (1-based) each shown item should get
@@ -89,10 +89,10 @@ def render_question(q: Question, number: int, total: int) -> str:
         f'<form class="tt-quiz-question" id="{dom}" data-tt-question={_attr(q.id)} data-tt-type="{q.type}" '
         f"data-tt-key={_attr(key)} novalidate>"
         "<fieldset>"
-        f'<legend><span class="tt-quiz-number">Question {number} of {total}.</span> '
+        f'<legend><span class="tt-quiz-number">{escape(LABELS["question_number"].format(number=number, total=total))}</span> '
         f'<span class="tt-quiz-prompt">{render_inline(q.prompt)}</span></legend>'
         f"{controls}"
-        f'<div class="tt-quiz-actions"><button type="submit" class="tt-quiz-check">Check answer</button></div>'
+        f'<div class="tt-quiz-actions"><button type="submit" class="tt-quiz-check">{escape(LABELS["check"])}</button></div>'
         f'<div class="tt-quiz-feedback" id="{dom}-feedback" aria-live="polite"></div>'
         "</fieldset>"
         f"{templates}"
@@ -108,14 +108,14 @@ def render_quiz(bank: Bank, questions: list[Question]) -> str:
     dom = f"tt-quiz-{bank.id}-{questions[0].id}"
     return (
         f'<section class="tt-quiz" id="{dom}" data-tt-bank={_attr(bank.id)} data-tt-messages={_attr(MESSAGES)} '
+        f"data-tt-number={_attr(NUMBER_FORMAT)} "
         f'aria-labelledby="{dom}-title">'
-        f'<p class="tt-quiz-title" id="{dom}-title"><strong>Self-check quiz: {escape(bank.title)}</strong></p>'
-        '<p class="tt-quiz-note">Answers are checked in your browser; nothing is sent anywhere. '
-        "Your answers are remembered on this device until you reset them.</p>"
+        f'<p class="tt-quiz-title" id="{dom}-title"><strong>{escape(LABELS["title"].format(title=bank.title))}</strong></p>'
+        f'<p class="tt-quiz-note">{escape(LABELS["note"])}</p>'
         f"{body}"
         '<div class="tt-quiz-footer">'
         f'<p class="tt-quiz-score">{escape(MESSAGES["score"].format(correct=0, total=total))}</p>'
-        '<button type="button" class="tt-quiz-reset">Reset answers</button>'
+        f'<button type="button" class="tt-quiz-reset">{escape(LABELS["reset"])}</button>'
         "</div>"
         "</section>"
     )

@@ -9,10 +9,10 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from .bank import Bank, Question
-from .grading import MESSAGES, display_order, grade_question
+from .grading import LABELS, MESSAGES, display_order, grade_question
 from .html import render_quiz
 from .markdown import render_block, render_inline
-from .session import Session, session as default_session
+from .attempts import Session, session as default_session
 
 
 class QuestionWidget:
@@ -23,10 +23,10 @@ class QuestionWidget:
         self._on_graded = on_graded
         self.correct = False
         self.prompt = widgets.HTML(
-            f"<strong>Question {number} of {total}.</strong> {render_inline(question.prompt)}"
+            f"<strong>{LABELS['question_number'].format(number=number, total=total)}</strong> {render_inline(question.prompt)}"
         )
         self.controls = self._make_controls()
-        self.check = widgets.Button(description="Check answer", tooltip="Check answer", button_style="primary")
+        self.check = widgets.Button(description=LABELS["check"], tooltip=LABELS["check"], button_style="primary")
         self.feedback = widgets.HTML("")
         self.check.on_click(lambda _button: self.grade())
         self.box = widgets.VBox(
@@ -40,24 +40,24 @@ class QuestionWidget:
             self.choice = widgets.RadioButtons(options=[o.text for o in q.options], value=None, layout=layout)
             return self.choice
         if q.type == "truefalse":
-            self.choice = widgets.RadioButtons(options=[("True", True), ("False", False)], value=None, layout=layout)
+            self.choice = widgets.RadioButtons(options=[(LABELS["true"], True), (LABELS["false"], False)], value=None, layout=layout)
             return self.choice
         if q.type == "multiple":
             self.boxes = [widgets.Checkbox(value=False, description=o.text, indent=False, layout=layout) for o in q.options]
-            return widgets.VBox([widgets.HTML("Select all that apply."), *self.boxes])
+            return widgets.VBox([widgets.HTML(LABELS["select_all"]), *self.boxes])
         if q.type == "numeric":
             unit = f" ({q.unit})" if q.unit else ""
-            self.number = widgets.Text(value="", description=f"Your answer{unit}", style={"description_width": "initial"})
+            self.number = widgets.Text(value="", description=f"{LABELS['your_answer']}{unit}", style={"description_width": "initial"})
             return self.number
         # ordering: a position dropdown per item, items in the same fixed shuffled order as the static page
         n = len(q.items)
         self.shown_items = [q.items[i] for i in display_order(q)]
-        positions = [("Choose…", None)] + [(str(p), p) for p in range(1, n + 1)]
+        positions = [(LABELS["choose"], None)] + [(str(p), p) for p in range(1, n + 1)]
         self.positions = [
             widgets.Dropdown(options=positions, value=None, description=item, style={"description_width": "initial"}, layout=layout)
             for item in self.shown_items
         ]
-        hint = widgets.HTML(f"Give each item its position: 1 for the earliest, {n} for the latest.")
+        hint = widgets.HTML(LABELS["order_how"].format(n=n))
         return widgets.VBox([hint, *self.positions])
 
     def answer(self):
@@ -90,7 +90,7 @@ class QuizWidget:
 
     def __init__(self, bank: Bank, questions: list[Question], session: Session | None = None):
         self.session = session or default_session
-        self.title = widgets.HTML(f"<strong>Self-check quiz: {render_inline(bank.title)}</strong>")
+        self.title = widgets.HTML(f"<strong>{LABELS['title'].format(title=render_inline(bank.title))}</strong>")
         self.score = widgets.HTML("")
         self.questions = [QuestionWidget(q, n, len(questions), self._graded) for n, q in enumerate(questions, 1)]
         self._update_score()

@@ -1,6 +1,6 @@
 """Measure how long each chapter and exercise notebook takes to run, for the instructors' guide.
 
-    python -m treaty_toolkit.timings            # measure every notebook, write the two files below
+    python -m treaty_toolkit.authoring.timings            # measure every notebook, write the two files below
 
 Each notebook is executed top to bottom with nbclient in a fresh kernel, from its own folder (as
 "Restart kernel and run all cells" does in JupyterLab); the time includes starting the kernel. Nothing
@@ -23,8 +23,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-from .quiz.bank import find_book_root
-from .alignment import page_source, toc_docnames
+from treaty_toolkit.project import EXERCISES_DIR, find_book_root, page_source, toc_docnames
 
 TIMINGS_CSV = Path("instructors") / "notebook-timings.csv"
 TIMINGS_NOTE = Path("instructors") / "notebook-timings-note.md"
@@ -42,7 +41,7 @@ class Timing:
 def notebooks_to_time(root: Path) -> list[tuple[Path, str]]:
     """The chapter notebooks in the table of contents, then every exercise notebook."""
     chapter = [p for p in (page_source(root, d) for d in toc_docnames(root)) if p and p.suffix == ".ipynb"]
-    exercises = sorted((root / "exercises").glob("*.ipynb"))
+    exercises = sorted((root / EXERCISES_DIR).glob("*.ipynb"))
     return [(p, "chapter") for p in chapter if p.parent.name != "exercises"] + [(p, "exercise") for p in exercises]
 
 
@@ -73,7 +72,7 @@ def write_results(root: Path, timings: list[Timing], measured_on: date, machine:
             writer.writerow([t.notebook, t.kind, t.code_cells, f"{t.seconds:.1f}"])
     total = sum(t.seconds for t in timings)
     (root / TIMINGS_NOTE).write_text(
-        f"Measured on {measured_on.isoformat()} with `python -m treaty_toolkit.timings` on {machine}: "
+        f"Measured on {measured_on.isoformat()} with `python -m treaty_toolkit.authoring.timings` on {machine}: "
         f"{len(timings)} notebooks, {total:.0f} seconds in all, each in a fresh kernel "
         "(kernel start included).\n",
         encoding="utf-8",

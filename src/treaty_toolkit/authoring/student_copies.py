@@ -5,13 +5,13 @@ student copy keeps every other cell and replaces each solution cell with an empt
 
 * a code solution becomes ``# Your answer here``. The cell before it already sets the task's variable
   to a placeholder (``None``, ``""`` or ``[]``), so the check cell after it prints "not answered yet"
-  instead of a traceback (see ``treaty_toolkit.checks``);
+  instead of a traceback (see :mod:`treaty_toolkit.checks`);
 * a written (markdown) solution becomes ``*Your answer here.*``.
 
 Outputs are cleared too: a stored "Correct." or a printed result would give the answer away.
 
-    python -m treaty_toolkit.exercises                  # every exercise -> _build/student/
-    python -m treaty_toolkit.exercises --out DIR a.ipynb
+    python -m treaty_toolkit.authoring.student_copies                  # every exercise -> _build/student/
+    python -m treaty_toolkit.authoring.student_copies --out DIR a.ipynb
 """
 
 from __future__ import annotations
@@ -23,9 +23,10 @@ from pathlib import Path
 
 import nbformat
 
-from treaty_toolkit.notebooks import ROOT, dumps, load
+from treaty_toolkit.authoring.notebooks import ROOT, dumps, load
+from treaty_toolkit.project import EXERCISES_DIR
 
-SOLUTION_TAG = "solution"
+SOLUTION_TAG = "solution"  # the book folds these cells (treaty_toolkit.book.solutions)
 CODE_STUB = "# Your answer here"
 MARKDOWN_STUB = "*Your answer here.*"
 DEFAULT_OUT = ROOT / "_build" / "student"
@@ -54,7 +55,7 @@ def student_version(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
 
 def exercise_notebooks(root: Path = ROOT) -> list[Path]:
     """The exercise notebooks (``exercises/*.ipynb``), in chapter order."""
-    return sorted((root / "exercises").glob("*.ipynb"))
+    return sorted((root / EXERCISES_DIR).glob("*.ipynb"))
 
 
 def write_student_copies(paths: list[Path], out: Path) -> list[Path]:
@@ -73,7 +74,7 @@ def write_student_copies(paths: list[Path], out: Path) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m treaty_toolkit.exercises", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m treaty_toolkit.authoring.student_copies", description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", type=Path, help="exercise notebooks (default: exercises/*.ipynb)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"output folder (default: {DEFAULT_OUT})")
     args = parser.parse_args(argv)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
-
 from .bank import Question
 from .grading import Result
 
@@ -34,12 +32,14 @@ class Session:
             }
         )
 
-    def results(self) -> pd.DataFrame:
-        """One row per attempt, in the order they were made."""
+    def results(self):
+        """One row per attempt, in the order they were made (a pandas DataFrame)."""
+        import pandas as pd
+
         frame = pd.DataFrame(self._rows, columns=COLUMNS)
         return frame.astype({"attempt": "int64", "correct": "bool"})
 
-    def summary(self) -> pd.DataFrame:
+    def summary(self):
         """Per question: attempts made and whether any attempt was correct."""
         frame = self.results()
         return frame.groupby(["bank", "question", "objective"], as_index=False).agg(

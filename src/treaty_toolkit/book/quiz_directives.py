@@ -1,4 +1,4 @@
-"""Sphinx side of the quiz engine: the ``quiz`` and ``objectives`` directives and the static assets.
+"""The quiz engine in the book: the ``quiz`` and ``objectives`` directives and the engine's browser files.
 
     ```{quiz} context
     :questions: ctx-signing-date, ctx-ratification-order
@@ -26,10 +26,10 @@ from docutils.parsers.rst import directives
 from sphinx.errors import ExtensionError
 from sphinx.util.docutils import SphinxDirective
 
-from .bank import BIB_FILE, OBJECTIVES_FILE, QuizBankError, load_library
-from .html import render_quiz
-
-STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+from treaty_toolkit.project import BIB_FILE, OBJECTIVES_FILE
+from treaty_toolkit.quiz import BROWSER_FILES
+from treaty_toolkit.quiz.bank import QuizBankError, load_library
+from treaty_toolkit.quiz.html import render_quiz
 
 
 def _library(env):
@@ -104,9 +104,11 @@ def _load_banks(app):
         app.treaty_quiz_library = load_library(Path(app.srcdir))
     except QuizBankError as exc:
         raise ExtensionError(f"Invalid quiz bank: {exc}") from None
-    # Not a top-level _static/ folder: Jupyter Book would inject everything in it into every page.
-    if str(STATIC_DIR) not in app.config.html_static_path:
-        app.config.html_static_path.append(str(STATIC_DIR))
+    # The two files, not their folder (which holds the engine's Python too). Not a top-level _static/
+    # folder either: Jupyter Book would inject everything in it into every page.
+    for path in BROWSER_FILES:
+        if str(path) not in app.config.html_static_path:
+            app.config.html_static_path.append(str(path))
 
 
 def setup(app):

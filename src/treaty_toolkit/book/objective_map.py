@@ -5,7 +5,7 @@
 
 One table row per learning objective: the chapter page that lists it, the quiz questions that assess
 it (each linked to the page that shows it) and the exercise notebooks that declare it. The data come
-from ``treaty_toolkit.alignment``, so the map cannot drift from the banks and notebooks. Gaps are shown
+from :mod:`treaty_toolkit.alignment`, so the map cannot drift from the banks and notebooks. Gaps are shown
 in words in the last column; the build does not fail on them (``tests/test_alignment.py`` does).
 
 Page titles and links are only known once every page has been read, so the directive leaves a
@@ -20,17 +20,9 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
-from .alignment import (
-    EXERCISES_DIR,
-    MIN_EXERCISES,
-    MIN_QUESTIONS,
-    TOC_FILE,
-    Alignment,
-    alignment_map,
-    page_source,
-    toc_docnames,
-)
-from .quiz.bank import OBJECTIVES_FILE, QUIZ_DIR, QuizBankError
+from treaty_toolkit.alignment import MIN_EXERCISES, MIN_QUESTIONS, Alignment, alignment_map
+from treaty_toolkit.project import EXERCISES_DIR, OBJECTIVES_FILE, QUIZ_DIR, TOC_FILE, page_source, toc_docnames
+from treaty_toolkit.quiz.bank import QuizBankError
 
 
 class objective_map_placeholder(nodes.General, nodes.Element):

@@ -5,9 +5,9 @@ execution timestamps, no widget state or widget model ids, no Python patch versi
 execution counts or stream chunking. Executing an unchanged notebook and normalizing it therefore gives a
 byte-identical file, which ``tests/test_notebooks.py`` checks.
 
-    python -m treaty_toolkit.notebooks            # re-execute every notebook under chapters/ and exercises/
-    python -m treaty_toolkit.notebooks a.ipynb    # ... or only these
-    python -m treaty_toolkit.notebooks --check    # list notebooks that are not normalized (exit 1 if any)
+    python -m treaty_toolkit.authoring.notebooks            # re-execute every notebook under chapters/ and exercises/
+    python -m treaty_toolkit.authoring.notebooks a.ipynb    # ... or only these
+    python -m treaty_toolkit.authoring.notebooks --check    # list notebooks that are not normalized (exit 1 if any)
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ from pathlib import Path
 
 import nbformat
 
-ROOT = Path(__file__).resolve().parents[2]
-NOTEBOOK_FOLDERS = ("chapters", "exercises")
-SKIPPED_PARTS = {".ipynb_checkpoints", "_build", ".jupyter_cache"}
+from treaty_toolkit import project
+
+ROOT = project.CHECKOUT
 
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 # What JupyterLab writes for a Python kernel, minus `version` (the patch release differs per machine).
@@ -127,16 +127,11 @@ def is_normalized(path: Path) -> bool:
 
 def stored_notebooks(root: Path = ROOT) -> list[Path]:
     """Every notebook the project stores under chapters/ and exercises/ (no checkpoints, no builds)."""
-    found = []
-    for folder in NOTEBOOK_FOLDERS:
-        for path in sorted((root / folder).rglob("*.ipynb")):
-            if not SKIPPED_PARTS.intersection(path.relative_to(root).parts):
-                found.append(path)
-    return found
+    return project.stored_notebooks(root)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m treaty_toolkit.notebooks", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m treaty_toolkit.authoring.notebooks", description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", type=Path, help="notebooks (default: all under chapters/ and exercises/)")
     parser.add_argument("--check", action="store_true", help="only report notebooks that are not normalized")
     args = parser.parse_args(argv)

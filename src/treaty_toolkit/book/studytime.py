@@ -19,6 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from sphinx.util.docutils import SphinxDirective
+
+from treaty_toolkit.project import TOC_FILE, toc_docnames
 
 CHAPTER_PAGE = re.compile(r"^chapters/\d\d-[^/]+/index$")
 FIELDS = ("time_reading", "time_activities")
@@ -47,8 +50,6 @@ def front_matter(text: str) -> dict:
 
 def chapter_pages(root: Path) -> list[str]:
     """The chapter pages named in ``_toc.yml``, in reading order."""
-    from treaty_toolkit.alignment import toc_docnames
-
     return [name for name in toc_docnames(root) if CHAPTER_PAGE.match(name)]
 
 
@@ -88,24 +89,23 @@ def times_table(times: list[ChapterTime]) -> str:
     return "\n".join(rows)
 
 
+class StudyTimesDirective(SphinxDirective):
+    """``{study-times}``: the table of every chapter's estimated times."""
+
+    has_content = False
+
+    def run(self):
+        root = Path(self.env.srcdir)
+        try:
+            times = chapter_times(root)
+        except StudyTimeError as exc:
+            raise self.error(str(exc)) from None
+        self.env.note_dependency(str(root / TOC_FILE))
+        for t in times:
+            self.env.note_dependency(str(root / f"{t.docname}.md"))
+        return self.parse_text_to_nodes(times_table(times))
+
+
 def setup(app):
-    from sphinx.util.docutils import SphinxDirective
-
-    class StudyTimesDirective(SphinxDirective):
-        """``{study-times}``: the table of every chapter's estimated times."""
-
-        has_content = False
-
-        def run(self):
-            root = Path(self.env.srcdir)
-            try:
-                times = chapter_times(root)
-            except StudyTimeError as exc:
-                raise self.error(str(exc)) from None
-            self.env.note_dependency(str(root / "_toc.yml"))
-            for t in times:
-                self.env.note_dependency(str(root / f"{t.docname}.md"))
-            return self.parse_text_to_nodes(times_table(times))
-
     app.add_directive("study-times", StudyTimesDirective)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

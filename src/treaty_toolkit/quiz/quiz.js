@@ -1,12 +1,12 @@
 /* Static self-check quizzes: grades in the browser, no kernel and no network.
- * Markup comes from treaty_toolkit/quiz/html.py; the wording comes from its data-tt-messages
- * attribute (the same MESSAGES the Python grader uses) and the bank's feedback from inert <template>s.
+ * Markup comes from treaty_toolkit/quiz/html.py. What the Python grader defines once travels in the
+ * quiz's attributes: the sentences (data-tt-messages) and the number format (data-tt-number); the
+ * bank's feedback comes from inert <template>s. tests/quiz_contract.yaml holds the cases both pass.
  * The answer key is in the page (data-tt-key): fine for a self-check quiz, not for an exam. */
 (function () {
   "use strict";
 
   var STORE_PREFIX = "tt-quiz:";
-  var NUMBER = /^[+-]?(\d+|\d{1,3}([, \u00a0\u202f]\d{3})+)(\.\d+)?$/;
 
   function store() {
     try {
@@ -18,10 +18,10 @@
     }
   }
 
-  function parseNumber(text) {
+  function parseNumber(text, format) {
     text = String(text).trim();
-    if (!NUMBER.test(text)) return null;
-    return parseFloat(text.replace(/[, \u00a0\u202f]/g, ""));
+    if (!new RegExp(format.pattern).test(text)) return null;
+    return parseFloat(text.replace(new RegExp(format.separators, "g"), ""));
   }
 
   function withinTolerance(value, answer, tolerance) {
@@ -55,7 +55,7 @@
   }
 
   /* Returns {state: "correct" | "incorrect" | "empty", parts: [text or {template: name}]}. */
-  function grade(form, answer, M) {
+  function grade(form, answer, M, N) {
     var type = form.getAttribute("data-tt-type");
     var key = JSON.parse(form.getAttribute("data-tt-key"));
     var explanation = { template: "explanation" };
@@ -88,7 +88,7 @@
     }
     if (type === "numeric") {
       if (!String(answer).trim()) return empty("empty_number");
-      var value = parseNumber(answer);
+      var value = parseNumber(answer, N);
       if (value === null) return empty("invalid_number");
       if (withinTolerance(value, key.answer, key.tolerance)) return right(explanation);
       return wrong(value > key.answer ? M.too_high : M.too_low);
@@ -142,9 +142,9 @@
     });
   }
 
-  function check(form, M, remember) {
+  function check(form, M, N, remember) {
     var answer = readAnswer(form);
-    var result = grade(form, answer, M);
+    var result = grade(form, answer, M, N);
     showFeedback(form, result);
     var s = store();
     if (s && remember && result.state !== "empty") {
@@ -157,18 +157,19 @@
     if (quiz.getAttribute("data-tt-ready")) return;
     quiz.setAttribute("data-tt-ready", "true");
     var M = JSON.parse(quiz.getAttribute("data-tt-messages"));
+    var N = JSON.parse(quiz.getAttribute("data-tt-number"));
     var forms = Array.prototype.slice.call(quiz.querySelectorAll("form.tt-quiz-question"));
     var s = store();
     forms.forEach(function (form) {
       form.addEventListener("submit", function (event) {
         event.preventDefault(); // grading is local; the form is never sent
-        check(form, M, true);
+        check(form, M, N, true);
       });
       var saved = s && s.getItem(STORE_PREFIX + form.getAttribute("data-tt-question"));
       if (saved) {
         try {
           writeAnswer(form, JSON.parse(saved));
-          check(form, M, false);
+          check(form, M, N, false);
         } catch (e) {
           s.removeItem(STORE_PREFIX + form.getAttribute("data-tt-question"));
         }

@@ -4,7 +4,7 @@ One renderer (:func:`render_result`) turns the rule engine's answer into HTML. T
 that HTML into an ``ipywidgets.HTML`` value (not a ``print`` into an Output, which stays empty when
 the notebook runs headless). The static version precomputes every scenario × interpretation in
 Python, stores the rendered blocks as JSON in the page, and a small vanilla script
-(``static/explorer.js``, inlined) only looks up and swaps them: all the reasoning stays in Python.
+(``explorer.js`` beside this file, inlined with ``explorer.css``) only looks up and swaps them: all the reasoning stays in Python.
 
 In a notebook::
 
@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from html import escape
-from importlib.resources import files
+from pathlib import Path
 
 import pandas as pd
 
@@ -31,7 +31,7 @@ MARKS = {True: ("✔", "met"), False: ("✘", "not met"), None: ("➜", "shapes 
 
 @lru_cache(maxsize=1)
 def _asset(name: str) -> str:
-    return files("treaty_toolkit").joinpath("static", name).read_text(encoding="utf-8")
+    return (Path(__file__).resolve().parent / name).read_text(encoding="utf-8")
 
 
 # --- rendering (shared by the widget and the static page) ------------------------------------------

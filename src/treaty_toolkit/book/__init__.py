@@ -1,0 +1,29 @@
+"""The Sphinx extension the book loads (``_config.yml``: ``treaty_toolkit.book``).
+
+This folder is the only part of the package that imports Sphinx or docutils. Each sub-extension is one
+module with its own ``setup()``:
+
+- :mod:`.assets`: MathJax and the widget renderer served offline from ``node_modules``;
+- :mod:`.theme`: named fixes to the theme's and myst-nb's output (templates, scripts, accessibility, CSS);
+- :mod:`.solutions`: worked answers of exercise notebooks folded behind a click;
+- :mod:`.quiz_directives`: ``{quiz}`` and ``{objectives}`` (the quiz engine in the book);
+- :mod:`.objective_map`: ``{objective-map}``, the instructors' alignment table;
+- :mod:`.studytime`: ``{study-times}``, the chapter times on the start-here page.
+
+Thebe stays enabled: ``sphinx-thebe.js`` fetches thebe only when a reader clicks "Live code" (which needs
+a network connection to Binder anyway), so page loads make no external request.
+"""
+
+from __future__ import annotations
+
+from sphinx.application import Sphinx
+
+from . import assets, objective_map, quiz_directives, solutions, studytime, theme
+
+SUB_EXTENSIONS = (assets, theme, solutions, quiz_directives, objective_map, studytime)
+
+
+def setup(app: Sphinx):
+    for module in SUB_EXTENSIONS:
+        module.setup(app)
+    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

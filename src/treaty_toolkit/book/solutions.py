@@ -1,0 +1,45 @@
+"""Worked answers folded in the book: exercise notebooks keep them, the page hides them behind a click.
+
+The exercise notebooks are the one source of tasks and solutions (cells tagged ``solution``). While
+Sphinx reads a notebook page, a code solution gets myst-nb's ``hide-cell`` tag (input and output folded
+into a closed <details>) and a written solution is wrapped in a dropdown admonition.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sphinx.application import Sphinx
+
+SOLUTION_TAG = "solution"  # shared with treaty_toolkit.authoring.student_copies
+
+
+def hide_solutions(app: Sphinx, docname: str, source: list[str]) -> None:
+    """source-read: fold every solution cell of a notebook page."""
+    if not str(app.env.doc2path(docname)).endswith(".ipynb"):
+        return
+    import nbformat
+
+    nb = nbformat.reads(source[0], as_version=4)
+    changed = False
+    for cell in nb.cells:
+        tags = cell.metadata.get("tags", [])
+        if SOLUTION_TAG not in tags:
+            continue
+        changed = True
+        if cell.cell_type == "code":
+            cell.metadata["tags"] = [*tags, "hide-cell"]
+            cell.metadata.setdefault("mystnb", {}).update(
+                code_prompt_show="Show the worked answer", code_prompt_hide="Hide the worked answer"
+            )
+        else:
+            # A fence longer than any run of colons inside the answer, so the answer cannot close it.
+            fence = ":" * max(4, max((len(run) for run in re.findall(r":{3,}", cell.source)), default=0) + 1)
+            cell.source = f"{fence}{{admonition}} Worked answer\n:class: dropdown tt-solution\n\n{cell.source}\n{fence}"
+    if changed:
+        source[0] = nbformat.writes(nb)
+
+
+def setup(app: Sphinx):
+    app.connect("source-read", hide_solutions)
+    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
