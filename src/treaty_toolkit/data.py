@@ -18,32 +18,26 @@ repository and the package also works when installed non-editable (Binder runs `
 the notebooks from the repository). If none is found, the ``data/`` folder of the source checkout this
 module lives in is used.
 
-Validation costs seconds (Frictionless), and every notebook of the book loads the package, so a
-validated package is remembered: in this process, and on disk as pickled typed frames keyed on a hash
-of every file it was made from (the descriptor, each table, ``references.bib``, this loader's version
-and pandas'). Changing any of them changes the key, so a malformed file is always validated and
-reported. The disk cache lives in ``$TREATY_TOOLKIT_CACHE`` (default ``~/.cache/treaty-toolkit``);
-set that variable to an empty string to switch it off.
+Validation costs seconds (Frictionless), and every notebook of the book loads the package, so the
+typed frames of a validated package are remembered (:mod:`treaty_toolkit.cache`), keyed on a hash of
+every file they were made from: the descriptor, each table and ``references.bib``. A changed or
+malformed file is therefore always validated and reported.
 """
 
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
-import os
-import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from treaty_toolkit import project
+from treaty_toolkit import cache, project
 
 PACKAGE_FILE = "datapackage.json"
 BIB_FILE = project.BIB_FILE.name  # lives in the folder that holds data/
 LIST_SEPARATOR = ";"
-# Bump when the typed frames change shape for the same files (e.g. a new dtype conversion).
 CACHE_FORMAT = 1
 
 
@@ -99,16 +93,9 @@ def load_package(data_dir: Path | str | None = None) -> dict[str, pd.DataFrame]:
     Raises :class:`DataValidationError` listing every problem if anything is malformed.
     """
     data_dir = find_data_dir() if data_dir is None else Path(data_dir)
-    key = _fingerprint(data_dir)
-    tables = _MEMO.get(key) if key else None
-    if tables is None and key:
-        tables = _read_cache(key)
-    if tables is None:
-        tables = _validate_and_type(data_dir)
-        if key:
-            _write_cache(key, tables)
-    if key:
-        _MEMO[key] = tables
+    inputs = _inputs(data_dir)
+    key = cache.fingerprint("data", inputs, f"{CACHE_FORMAT}:{pd.__version__}") if inputs else None
+    tables = cache.remembered("data", key, lambda: _validate_and_type(data_dir))
     # Copies: a notebook that edits a frame must not change what the next caller gets.
     return {name: frame.copy() for name, frame in tables.items()}
 
@@ -129,58 +116,16 @@ def _validate_and_type(data_dir: Path) -> dict[str, pd.DataFrame]:
     return {resource.name: _typed_frame(data_dir, resource) for resource in package.resources}
 
 
-# --- remembering a validated package ----------------------------------------------------------------
-
-_MEMO: dict[str, dict[str, pd.DataFrame]] = {}
-
-
-def cache_dir() -> Path | None:
-    configured = os.environ.get("TREATY_TOOLKIT_CACHE")
-    if configured is not None:
-        return Path(configured) if configured.strip() else None
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "treaty-toolkit"
-
-
-def _fingerprint(data_dir: Path) -> str | None:
-    """A hash of every file the package is made from; None when the descriptor cannot be read (then the
+def _inputs(data_dir: Path) -> list[Path] | None:
+    """Every file the package is made from, or None when the descriptor cannot be read (then the
     full validation reports why)."""
-    descriptor = data_dir / PACKAGE_FILE
     try:
-        raw = descriptor.read_bytes()
-        paths = [data_dir / resource["path"] for resource in json.loads(raw)["resources"]]
-        digest = hashlib.sha256(raw)
-        for path in [*paths, data_dir.parent / BIB_FILE]:
-            digest.update(str(path.name).encode() + b"\0" + path.read_bytes() + b"\0")
+        resources = json.loads((data_dir / PACKAGE_FILE).read_text(encoding="utf-8"))["resources"]
+        tables = [data_dir / resource["path"] for resource in resources]
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    digest.update(f"{CACHE_FORMAT}:{pd.__version__}".encode())
-    return digest.hexdigest()
-
-
-def _read_cache(key: str) -> dict[str, pd.DataFrame] | None:
-    folder = cache_dir()
-    if folder is None:
-        return None
-    try:
-        with (folder / f"data-{key}.pickle").open("rb") as handle:
-            return pickle.load(handle)  # written by _write_cache below, in the user's own cache folder
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        return None
-
-
-def _write_cache(key: str, tables: dict[str, pd.DataFrame]) -> None:
-    folder = cache_dir()
-    if folder is None:
-        return
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        partial = folder / f"data-{key}.{os.getpid()}.tmp"
-        with partial.open("wb") as handle:
-            pickle.dump(tables, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        partial.replace(folder / f"data-{key}.pickle")  # atomic: parallel notebooks never read half a file
-    except OSError:
-        pass  # no cache then; loading still works
+    # This file too: a change to the loader's conversions must not be answered from the cache.
+    return [Path(__file__), data_dir / PACKAGE_FILE, *tables, data_dir.parent / BIB_FILE]
 
 
 def load_table(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:

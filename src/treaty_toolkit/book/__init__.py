@@ -4,6 +4,7 @@ This folder is the only part of the package that imports Sphinx or docutils. Eac
 module with its own ``setup()``:
 
 - :mod:`.assets`: MathJax and the widget renderer served offline from ``node_modules``;
+- :mod:`.execution`: notebook pages executed on every core before reading, never served stale;
 - :mod:`.theme`: named fixes to the theme's and myst-nb's output (templates, scripts, accessibility, CSS);
 - :mod:`.solutions`: worked answers of exercise notebooks folded behind a click;
 - :mod:`.quiz_directives`: ``{quiz}`` and ``{objectives}`` (the quiz engine in the book);
@@ -18,9 +19,9 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import assets, objective_map, quiz_directives, solutions, studytime, theme
+from . import assets, execution, objective_map, quiz_directives, solutions, studytime, theme
 
-SUB_EXTENSIONS = (assets, theme, solutions, quiz_directives, objective_map, studytime)
+SUB_EXTENSIONS = (assets, execution, theme, solutions, quiz_directives, objective_map, studytime)
 
 
 def setup(app: Sphinx):

@@ -14,13 +14,8 @@ from sphinx.application import Sphinx
 SOLUTION_TAG = "solution"  # shared with treaty_toolkit.authoring.student_copies
 
 
-def hide_solutions(app: Sphinx, docname: str, source: list[str]) -> None:
-    """source-read: fold every solution cell of a notebook page."""
-    if not str(app.env.doc2path(docname)).endswith(".ipynb"):
-        return
-    import nbformat
-
-    nb = nbformat.reads(source[0], as_version=4)
+def fold_solutions(nb) -> bool:
+    """Fold every solution cell of ``nb`` in place; True if there was one."""
     changed = False
     for cell in nb.cells:
         tags = cell.metadata.get("tags", [])
@@ -36,7 +31,26 @@ def hide_solutions(app: Sphinx, docname: str, source: list[str]) -> None:
             # A fence longer than any run of colons inside the answer, so the answer cannot close it.
             fence = ":" * max(4, max((len(run) for run in re.findall(r":{3,}", cell.source)), default=0) + 1)
             cell.source = f"{fence}{{admonition}} Worked answer\n:class: dropdown tt-solution\n\n{cell.source}\n{fence}"
-    if changed:
+    return changed
+
+
+def read_notebook_page(text: str):
+    """The notebook of a page as myst-nb will see it: read, with its solutions folded."""
+    import nbformat
+
+    nb = nbformat.reads(text, as_version=4)
+    fold_solutions(nb)
+    return nb
+
+
+def hide_solutions(app: Sphinx, docname: str, source: list[str]) -> None:
+    """source-read: fold every solution cell of a notebook page."""
+    if not str(app.env.doc2path(docname)).endswith(".ipynb"):
+        return
+    import nbformat
+
+    nb = nbformat.reads(source[0], as_version=4)
+    if fold_solutions(nb):
         source[0] = nbformat.writes(nb)
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from treaty_toolkit import project
+from treaty_toolkit import cache, project
 from treaty_toolkit.project import BIB_FILE, OBJECTIVES_FILE, QUIZ_DIR
 
 SCHEMA_FILE = Path(__file__).resolve().parent / "quiz-bank.schema.json"
@@ -268,11 +268,22 @@ def load_bank_file(path: Path, lib: Library) -> Bank:
 
 
 def load_library(root: Path | str | None = None, quiz_dir: Path | None = None) -> Library:
-    """Load and cross-check every bank of the book at ``root`` (ids must be unique across banks)."""
+    """Load and cross-check every bank of the book at ``root`` (ids must be unique across banks).
+
+    A validated library is remembered (:mod:`treaty_toolkit.cache`), keyed on every file it is made
+    from, this module included; every notebook with a quiz would otherwise validate all banks again.
+    """
     root = find_book_root(root) if root is None else Path(root)
+    folder = Path(quiz_dir) if quiz_dir else root / QUIZ_DIR
+    inputs = [Path(__file__), SCHEMA_FILE, root / OBJECTIVES_FILE, root / BIB_FILE, *sorted(folder.glob("*.yaml"))]
+    key = cache.fingerprint("quiz", inputs, f"{root.resolve()}:{folder.resolve()}")
+    return cache.remembered("quiz", key, lambda: _load_library(root, folder))
+
+
+def _load_library(root: Path, folder: Path) -> Library:
     lib = Library(root, load_objectives(root / OBJECTIVES_FILE), read_bib_keys(root / BIB_FILE))
     owner: dict[str, Path] = {}
-    for path in sorted((quiz_dir or root / QUIZ_DIR).glob("*.yaml")):
+    for path in sorted(folder.glob("*.yaml")):
         bank = load_bank_file(path, lib)
         for q in bank.questions:
             if q.id in owner:
