@@ -23,3 +23,10 @@ def built_book() -> Path:
     if not (BUILD_HTML / "index.html").exists():
         pytest.fail("No built book at _build/html: run `make book` first (`make test` does).")
     return BUILD_HTML
+
+
+def pytest_collection_modifyitems(config, items):
+    # A test that reads the built book is a `book` test, so `make check` (no build) leaves it out.
+    for item in items:
+        if "built_book" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.book)

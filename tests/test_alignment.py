@@ -1,4 +1,4 @@
-"""Alignment (issue 6, item 3): every objective is assessed by >= 2 quiz questions and >= 1 exercise,
+"""Alignment: every objective is assessed by >= 2 quiz questions and >= 1 exercise,
 every quiz question names an objective that exists, and every chapter with objectives lists them.
 
 The first test checks the real book; the others build a small book in a temporary folder and break it

@@ -1,12 +1,17 @@
-"""Binder (issue 2, item 6): the binder/ files alone give an environment that runs every notebook.
+"""Binder: the binder/ files alone give an environment that runs every notebook.
 
 What repo2docker would do, minus Docker: a fresh virtual environment, `pip install -r
 binder/requirements.txt`, then binder/postBuild run from a copy of the repository; then every notebook
 (and every MyST Markdown notebook) is executed with a kernel from that environment, from its own folder.
+
+It takes minutes, so a passing run is remembered under `_build/binder-test/`, keyed on a hash of what
+Binder installs from (binder/, requirements.txt, pyproject.toml): until one of them changes, the tests
+report themselves skipped with that reason. CI sets BINDER_TEST=always and always runs them.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shutil
@@ -24,6 +29,26 @@ pytestmark = pytest.mark.slow  # creates an environment from PyPI (pip's cache m
 
 ROOT = Path(__file__).resolve().parent.parent
 BINDER = ROOT / "binder"
+PASSED_DIR = ROOT / "_build" / "binder-test"
+
+
+def binder_inputs_hash() -> str:
+    digest = hashlib.sha256()
+    for path in [*sorted(BINDER.iterdir()), ROOT / "requirements.txt", ROOT / "pyproject.toml"]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def passed_stamp() -> Path:
+    return PASSED_DIR / f"{binder_inputs_hash()}.passed"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def only_when_the_binder_files_changed():
+    # Module scope: decided before the (module-scoped) environment is built.
+    if os.environ.get("BINDER_TEST") != "always" and passed_stamp().is_file():
+        pytest.skip(f"the Binder files are unchanged since a run that passed ({passed_stamp().name}); "
+                    "set BINDER_TEST=always to run it again")
 KERNEL_NAME = "binder-venv"
 # Not part of what repo2docker sees as the project (local tooling, build output, caches).
 NOT_IN_THE_REPO = shutil.ignore_patterns(".venv", "_build", "node_modules", ".git", ".jupyter_cache", ".pytest_cache",
@@ -124,3 +149,5 @@ def test_every_notebook_runs_in_the_binder_environment(binder_env):
         except CellExecutionError as error:
             failures.append(f"{path.relative_to(repo)}: {str(error).strip().splitlines()[-1]}")
     assert not failures, "notebooks failing in the Binder environment:\n" + "\n".join(failures)
+    PASSED_DIR.mkdir(parents=True, exist_ok=True)
+    passed_stamp().write_text("every notebook ran in a fresh Binder-like environment\n", encoding="utf-8")

@@ -1,4 +1,4 @@
-"""The built book (issue 2, items 1-3 and 7): pages, buttons, launch links, no CDN, and rebuild time."""
+"""The built book: pages, buttons, launch links, no CDN, and rebuild time."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from urllib.parse import parse_qs, urlsplit
 import nbformat
 import pytest
 import yaml
-
 from browser.conftest import toc_documents
 
 ROOT = Path(__file__).resolve().parent.parent

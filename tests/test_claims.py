@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -34,15 +37,28 @@ def test_tally_lists_every_classification():
     assert table.loc["speculation", "not checkable"] == 1 and table.loc["interpretation"].sum() == 0
 
 
-def test_real_claims_are_verbatim_and_cite_real_estimates(root):
-    # The transcript is in the project's source pack next to the repository (see README of the pack).
-    transcript = root.parent / "shared" / "sources" / "interview-transcript.txt"
+def source_pack_transcript():
+    """The interview transcript, from the source pack named by TREATY_SOURCE_PACK (.ci/run sets it).
+
+    The transcript is a third-party publication and is not copied into the repository. Where the
+    variable is set, a missing file fails; on a machine without the pack the test reports itself
+    skipped with that reason.
+    """
+    configured = os.environ.get("TREATY_SOURCE_PACK")
+    if not configured:
+        pytest.skip("the source pack is not on this machine (set TREATY_SOURCE_PACK to its folder to check "
+                    "every quotation in data/claims.csv against the interview transcript)")
+    transcript = Path(configured) / "interview-transcript.txt"
     if not transcript.is_file():
-        pytest.fail(f"source-pack transcript not found at {transcript}")
-    claims = cl.load_claims(transcript, root / "data")
+        pytest.fail(f"TREATY_SOURCE_PACK={configured}, but {transcript} does not exist")
+    return transcript
+
+
+def test_real_claims_are_verbatim_and_cite_real_estimates(root):
+    claims = cl.load_claims(source_pack_transcript(), root / "data")
     assert len(claims) >= 10
     assert set(claims["classification"]) == set(cl.CLASSIFICATIONS)
-    # The claims the brief names are all in the table.
+    # The claims chapter 10 discusses are all in the table.
     assert {"article4-paraphrase", "automatic", "same-as-1961", "deployed-to-ukraine", "containers",
             "ten-million-shells"} <= set(claims["claim_id"])
 

@@ -8,8 +8,8 @@ import nbformat
 import pytest
 
 from treaty_toolkit.authoring import student_copies as exercises
-from treaty_toolkit.checks import NOT_ANSWERED
 from treaty_toolkit.authoring.notebooks import execute, load
+from treaty_toolkit.checks import NOT_ANSWERED
 
 EXERCISES = exercises.exercise_notebooks()
 # A check cell calls one of treaty_toolkit.checks' check_* functions.
@@ -44,6 +44,7 @@ def test_student_copy_keeps_tasks_and_drops_every_solution(path):
     assert any(exercises.is_solution(cell) for cell in load(path).cells)
 
 
+@pytest.mark.kernel
 @pytest.mark.parametrize("path", EXERCISES, ids=lambda p: p.stem)
 def test_student_copy_runs_and_every_check_says_not_answered(path, tmp_path):
     [copy_path] = exercises.write_student_copies([path], tmp_path)

@@ -1,7 +1,10 @@
-"""Stored notebooks are reproducible: normalized, free of volatile metadata, and byte-stable on re-execution.
+"""Stored notebooks are reproducible: normalized, free of volatile metadata, and unchanged by execution.
 
-`make notebooks` re-executes and normalizes them (treaty_toolkit.authoring.notebooks); nbval (pytest --nbval, set in
-pyproject.toml) separately compares every stored output with a fresh run.
+`make notebooks` re-executes and normalizes them (treaty_toolkit.authoring.notebooks). Each notebook
+is executed twice in a `make test` run, and both runs are checked: nbval (switched on by `make test`)
+compares every stored output with a fresh run, and the book build's own run (myst-nb writes it to
+`_build/jupyter_execute/`, freshly executed whenever a notebook, the package, the data or the banks
+changed) must reproduce the stored outputs exactly, after normalization.
 """
 
 from __future__ import annotations
@@ -44,17 +47,33 @@ def test_stored_notebook_has_no_widget_state_or_timestamps(path):
             assert notebooks.WIDGET_VIEW not in output.get("data", {}), f"{where}: widget view with a per-run model id"
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("path", STORED, ids=_id)
-def test_reexecuting_an_unchanged_notebook_gives_the_same_bytes(path, tmp_path):
-    # Runs from the notebook's own folder (relative data paths), writes the result elsewhere.
-    fresh = notebooks.execute_and_store(path, tmp_path / path.name)
-    stored, rerun = path.read_text(encoding="utf-8"), fresh.read_text(encoding="utf-8")
-    if stored != rerun:
-        import difflib
+def _code_cells(nb) -> list[tuple[str, int, list]]:
+    return [(c.source, c.execution_count, c.outputs) for c in notebooks.normalize(nb).cells if c.cell_type == "code"]
 
-        diff = "".join(list(difflib.unified_diff(stored.splitlines(True), rerun.splitlines(True), "stored", "re-executed"))[:60])
-        pytest.fail(f"{_id(path)} changes when re-executed (run `make notebooks` if the change is intended):\n{diff}")
+
+@pytest.mark.parametrize("path", STORED, ids=_id)
+def test_the_book_build_reproduces_every_stored_output(path, built_book):
+    executed = built_book.parent / "jupyter_execute" / path.relative_to(ROOT)
+    assert executed.is_file(), f"{_id(path)}: the build wrote no executed copy at {executed}"
+    stored, rerun = _code_cells(notebooks.load(path)), _code_cells(notebooks.load(executed))
+    assert len(stored) == len(rerun), f"{_id(path)}: the build ran {len(rerun)} code cells, {len(stored)} are stored"
+    for index, (before, after) in enumerate(zip(stored, rerun)):
+        if before != after:
+            import difflib
+
+            diff = "".join(list(difflib.unified_diff(json.dumps(before[2], indent=1).splitlines(True),
+                                                     json.dumps(after[2], indent=1).splitlines(True),
+                                                     "stored", "built"))[:60])
+            pytest.fail(f"{_id(path)}, code cell {index + 1} changes when executed "
+                        f"(run `make notebooks` if the change is intended):\n{diff}")
+
+
+def test_the_reproduction_check_sees_a_changed_output(tmp_path):
+    nb = notebooks.load(STORED[0])
+    changed = notebooks.load(STORED[0])
+    cell = next(c for c in changed.cells if c.cell_type == "code" and c.outputs)
+    cell.outputs = []
+    assert _code_cells(nb) != _code_cells(changed)
 
 
 # --- normalize() itself, on small hand-made notebooks ----------------------------------------------

@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from test_quiz_sphinx import FIXTURE_BOOK, PAGE, project, sphinx_build  # noqa: F401 (fixture)
 
 from treaty_toolkit.quiz.bank import QuizBankError, load_library
-
-from test_quiz_sphinx import FIXTURE_BOOK, PAGE, project, sphinx_build  # noqa: F401 (fixture)
 
 REVIEW_PAGE = """# Review
 

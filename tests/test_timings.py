@@ -37,6 +37,7 @@ def test_the_measured_table_covers_every_notebook(root):
     assert "Measured on" in (root / TIMINGS_NOTE).read_text(encoding="utf-8")
 
 
+@pytest.mark.kernel
 def test_time_notebook_runs_from_the_notebook_folder(tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "marker.txt").write_text("here")
@@ -47,6 +48,7 @@ def test_time_notebook_runs_from_the_notebook_folder(tmp_path):
     assert timing.seconds >= 0.3
 
 
+@pytest.mark.kernel
 def test_a_failing_notebook_is_not_timed(tmp_path):
     path = tmp_path / "bad.ipynb"
     path.write_text(_notebook("raise RuntimeError('broken cell')"))

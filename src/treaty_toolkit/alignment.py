@@ -21,9 +21,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
 from .project import EXERCISES_DIR, OBJECTIVES_FILE, TOC_FILE, page_source, toc_docnames
 from .quiz.bank import Library, QuizBankError, load_library
+
 MIN_QUESTIONS = 2
 MIN_EXERCISES = 1
 

@@ -205,8 +205,8 @@ def plot_feature_chart(alliances: pd.DataFrame, weights: dict[str, float] | None
     for i, (_, row) in enumerate(cells.iterrows()):
         y = n_rows - 1 - i  # first (most automatic) row at the top
         for x, column in enumerate(FEATURE_COLUMNS):
-            colour, marker = _cell_style(column, row[column])
-            ax.scatter(x, y, s=140, color=colour, marker=marker, zorder=3)
+            cell_colour, marker = _cell_style(column, row[column])
+            ax.scatter(x, y, s=140, color=cell_colour, marker=marker, zorder=3)
             ax.annotate(row[column], (x, y), xytext=(10, 0), textcoords="offset points", va="center", fontsize=9)
     ax.set_xticks(range(len(FEATURE_COLUMNS)), FEATURE_COLUMNS, fontsize=9)
     ax.xaxis.tick_top()

@@ -187,15 +187,15 @@ def reaction_timeline_figure(reactions: pd.DataFrame, events: pd.DataFrame, acto
     y_of = {actor: len(rows) - 1 - i for i, actor in enumerate(rows)}  # first actor on the top row
     y = shown["actor"].astype(str).map(y_of)
 
-    for index, (kind, (colour, marker)) in enumerate(KIND_STYLE.items()):
+    for index, (kind, (kind_colour, marker)) in enumerate(KIND_STYLE.items()):
         mask = (shown["kind"].astype(str) == kind).to_numpy()
         if mask.any():
             # A small vertical offset per kind keeps same-day reactions of different kinds visible.
             offset = (index - (len(KIND_STYLE) - 1) / 2) * 0.07
-            ax.scatter(shown["date"][mask], y[mask] + offset, s=80, color=colour, marker=marker, edgecolor="white",
+            ax.scatter(shown["date"][mask], y[mask] + offset, s=80, color=kind_colour, marker=marker, edgecolor="white",
                        linewidth=0.7, alpha=0.9, zorder=3, label=kind)
 
-    for event_id, label, style in ((SIGNATURE, "signature", "--"), (ENTRY_INTO_FORCE, "entry into force", ":")):
+    for event_id, style in ((SIGNATURE, "--"), (ENTRY_INTO_FORCE, ":")):
         ax.axvline(event_row(events, event_id)["date"], color=REFERENCE_LINE, linestyle=style, linewidth=1.4, zorder=2)
     ax.set_yticks(list(y_of.values()), list(y_of.keys()))
     ax.set_ylim(-0.7, len(rows) - 0.3)

@@ -317,7 +317,7 @@ def evaluate(scenario: Mapping, interpretation: Mapping[str, str]) -> list[Oblig
     ]
 
 
-# Trigger clauses of other alliances, from the source pack (/work/shared/sources/treaty-texts.md).
+# Trigger clauses of other alliances, from the source pack (../shared/sources/treaty-texts.md).
 # Only the first attack in a scenario is checked; escalation could bring in more treaties.
 OTHER_TREATIES = (
     (

@@ -107,10 +107,10 @@ def timeline_figure(events: pd.DataFrame, since: str | None = None, width: float
     ax = figure.add_subplot()
     y = rows - 1 - shown.index.to_numpy()  # earliest event on the top row
 
-    for category, (colour, marker) in CATEGORY_STYLE.items():
+    for category, (category_colour, marker) in CATEGORY_STYLE.items():
         mask = (shown["category"] == category).to_numpy()
         if mask.any():
-            ax.scatter(shown["date"][mask], y[mask], s=90, color=colour, marker=marker,
+            ax.scatter(shown["date"][mask], y[mask], s=90, color=category_colour, marker=marker,
                        edgecolor="white", linewidth=0.8, zorder=3, label=category.replace("-", " "))
     ranges = shown["date_end"].notna().to_numpy()
     if ranges.any():  # a date range is drawn as a bar from start to end

@@ -6,10 +6,9 @@ Run against a build: BOOK_HTML=/path/to/_build/html pytest tests/browser/test_ex
 from __future__ import annotations
 
 import pytest
+from conftest import open_offline_page  # tests/browser/conftest.py (pytest puts this folder on sys.path)
 
 from treaty_toolkit import scenarios as sc
-
-from conftest import open_offline_page  # tests/browser/conftest.py (pytest puts this folder on sys.path)
 
 pytestmark = pytest.mark.browser
 

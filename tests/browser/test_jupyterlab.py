@@ -20,7 +20,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 from conftest import open_offline_page  # tests/browser/conftest.py
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

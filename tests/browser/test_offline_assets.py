@@ -14,7 +14,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import open_offline_page
 from test_pages import AXE, AXE_TAGS, INSPECT_PAGE, RUN_AXE, WIDGET_VIEW
 

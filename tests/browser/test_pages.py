@@ -1,4 +1,4 @@
-"""Every page in the table of contents, opened in Chromium with the network cut off (issue 2, items 3 and 8).
+"""Every page in the table of contents, opened in Chromium with the network cut off.
 
 Each page is loaded once on a desktop viewport and once on a phone viewport in dark mode; the checks
 below read what those visits recorded, so a failure lists every page and problem at once.
@@ -13,7 +13,6 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-
 from conftest import open_offline_page
 
 pytestmark = pytest.mark.browser

@@ -35,13 +35,13 @@ MEASURE = """() => {
     articleWidth: document.querySelector('article').getBoundingClientRect().width,
     overflowPx: document.documentElement.scrollWidth - document.documentElement.clientWidth,
   };
-}""" % repr(CHROME).replace("'", '"')
+}""".replace("%s", repr(CHROME).replace("'", '"'))
 
 
 def solution_cells(root):
     """(code cells, markdown cells) tagged solution in the exercise notebook shown at EXERCISE."""
-    from treaty_toolkit.authoring.student_copies import is_solution
     from treaty_toolkit.authoring.notebooks import load
+    from treaty_toolkit.authoring.student_copies import is_solution
 
     cells = [c for c in load(root / EXERCISE.replace(".html", ".ipynb")).cells if is_solution(c)]
     return [c for c in cells if c.cell_type == "code"], [c for c in cells if c.cell_type == "markdown"]

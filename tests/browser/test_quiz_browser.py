@@ -13,13 +13,12 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import open_offline_page  # tests/browser/conftest.py (pytest puts this folder on sys.path)
 
 from treaty_toolkit.quiz import MESSAGES, load_library
 from treaty_toolkit.quiz.grading import display_order
 from treaty_toolkit.quiz.html import render_quiz
 from treaty_toolkit.quiz.markdown import render_inline
-
-from conftest import open_offline_page  # tests/browser/conftest.py (pytest puts this folder on sys.path)
 
 pytestmark = pytest.mark.browser
 

@@ -114,13 +114,25 @@
     strong.textContent = result.parts[0];
     lead.appendChild(strong);
     region.appendChild(lead);
+    // Parts stay in grade()'s order: a sentence goes on the current paragraph, feedback from the bank
+    // (a template) follows as its own blocks, and a sentence after it starts a new paragraph.
+    var paragraph = lead;
     result.parts.slice(1).forEach(function (part) {
       if (typeof part === "string") {
-        lead.appendChild(document.createTextNode(" " + part));
+        if (!paragraph) {
+          paragraph = document.createElement("p");
+          region.appendChild(paragraph);
+          paragraph.appendChild(document.createTextNode(part));
+        } else {
+          paragraph.appendChild(document.createTextNode(" " + part));
+        }
         return;
       }
       var tpl = template(form, part.template);
-      if (tpl) region.appendChild(tpl.content.cloneNode(true)); // our own sanitized markup, cloned
+      if (tpl) {
+        region.appendChild(tpl.content.cloneNode(true)); // our own sanitized markup, cloned
+        paragraph = null;
+      }
     });
     region.setAttribute("data-tt-state", result.state);
     form.setAttribute("data-tt-state", result.state);

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
+from .attempts import Session
+from .attempts import session as default_session
 from .bank import Bank, Question
 from .grading import LABELS, MESSAGES, display_order, grade_question
 from .html import render_quiz
 from .markdown import render_block, render_inline
-from .attempts import Session, session as default_session
 
 
 class QuestionWidget:
