@@ -50,7 +50,7 @@ clean-all: clean
 
 # Build and test times for the closing notes (a benchmark: it reports, it does not pass or fail).
 benchmark: setup
-	$(BIN)/python benchmarks/build_times.py
+	$(BIN)/python benchmarks/build_times.py --with-test
 
 # Re-execute every stored notebook under chapters/ and exercises/ and store it normalized (no timestamps,
 # widget state or run-dependent counts), so nbval and tests/test_notebooks.py see reproducible files.

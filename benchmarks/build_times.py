@@ -1,14 +1,16 @@
-"""Benchmark the book build against the kernel floor (reports numbers; asserts nothing).
+"""Benchmark the build and the test loops (reports numbers; asserts nothing).
 
     .venv/bin/python benchmarks/build_times.py
 
 - kernel floor: executed notebooks × the time to execute one empty notebook (measured here, same run);
-- cold build: empty output folder and empty execution cache;
-- warm rebuild: the same command again with nothing changed.
+- cold build: empty output folder, empty execution cache, empty data/quiz cache;
+- rebuild with nothing changed;
+- `make check` and `make test` (the latter from the built book, as a developer runs it).
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -35,33 +37,41 @@ def empty_notebook_seconds(repeats: int = 3) -> float:
     return min(times)
 
 
-def notebooks_in_toc() -> int:
-    from treaty_toolkit.project import page_source, toc_docnames
+def executed_notebooks() -> int:
+    """Notebook pages in the TOC (.ipynb, and MyST Markdown notebooks)."""
+    from treaty_toolkit.project import is_notebook_source, page_source, toc_docnames
 
-    return sum(1 for doc in toc_docnames(ROOT) if (source := page_source(ROOT, doc)) and source.suffix == ".ipynb")
+    return sum(1 for doc in toc_docnames(ROOT) if (source := page_source(ROOT, doc)) and is_notebook_source(source))
 
 
-def timed_build(out: Path) -> float:
+def timed(command: list[str], env: dict | None = None) -> float:
     start = time.perf_counter()
-    subprocess.run([*BOOK, "--path-output", str(out)], check=True, capture_output=True)
+    subprocess.run(command, check=True, capture_output=True, cwd=ROOT, env=env)
     return time.perf_counter() - start
 
 
 def main() -> None:
     empty = empty_notebook_seconds()
-    count = notebooks_in_toc()
+    count = executed_notebooks()
     out = Path(tempfile.mkdtemp(prefix="book-bench-"))
+    cache = Path(tempfile.mkdtemp(prefix="toolkit-cache-"))
+    env = {**os.environ, "TREATY_TOOLKIT_CACHE": str(cache)}  # a cold data and quiz cache too
     try:
-        cold = timed_build(out)
-        warm = timed_build(out)
+        cold = timed([*BOOK, "--path-output", str(out)], env)
+        warm = timed([*BOOK, "--path-output", str(out)], env)
     finally:
         shutil.rmtree(out, ignore_errors=True)
+        shutil.rmtree(cache, ignore_errors=True)
     floor = count * empty
     print(f"empty notebook execution: {empty:.2f} s")
     print(f"executed notebooks:       {count}")
     print(f"kernel floor:             {floor:.2f} s")
-    print(f"cold build:               {cold:.2f} s  ({cold / floor:.2f}x floor)" if floor else f"cold build: {cold:.2f} s")
+    print(f"cold build:               {cold:.2f} s  ({cold / floor:.2f}x floor)")
     print(f"rebuild, nothing changed: {warm:.2f} s")
+    make = shutil.which("make") or "make"
+    print(f"make check:               {timed([make, 'check']):.2f} s")
+    if "--with-test" in sys.argv:
+        print(f"make test (book built):   {timed([make, 'test']):.2f} s")
 
 
 if __name__ == "__main__":
