@@ -15,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import open_offline_page  # tests/browser/conftest.py (pytest puts this folder on sys.path)
 
-from treaty_toolkit.quiz import MESSAGES, load_library
+from treaty_toolkit.quiz import BROWSER_FILES, MESSAGES, load_library
 from treaty_toolkit.quiz.grading import display_order
 from treaty_toolkit.quiz.html import render_quiz
 from treaty_toolkit.quiz.markdown import render_inline
@@ -23,7 +23,7 @@ from treaty_toolkit.quiz.markdown import render_inline
 pytestmark = pytest.mark.browser
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
-STATIC = Path(__file__).resolve().parents[2] / "src" / "treaty_toolkit" / "static"
+QUIZ_JS, QUIZ_CSS = (next(p for p in BROWSER_FILES if p.suffix == suffix) for suffix in (".js", ".css"))
 FIXTURE_BOOK = Path(__file__).resolve().parents[1] / "fixtures" / "quizzes" / "book"
 EMPTY_KEY = {"single": "empty_choice", "truefalse": "empty_choice", "multiple": "empty_multiple",
              "numeric": "empty_number", "ordering": "empty_order"}
@@ -236,8 +236,8 @@ def test_hostile_bank_text_never_runs(browser):
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.set_content(f"<!doctype html><html lang='en'><body><main>{render_quiz(bank, bank.select())}</main></body></html>")
-    page.add_style_tag(path=str(STATIC / "quiz.css"))
-    page.add_script_tag(path=str(STATIC / "quiz.js"))
+    page.add_style_tag(path=str(QUIZ_CSS))
+    page.add_script_tag(path=str(QUIZ_JS))
     for question in bank.questions:  # show every feedback template, wrong and right
         answer_with_mouse(page, question, wrong_answer(question))
         assert answer_with_mouse(page, question, keyed_answer(question)).startswith("Correct")
