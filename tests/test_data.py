@@ -111,7 +111,7 @@ def test_sources_table_and_references_bib_agree_both_ways(tables):
 
 
 def test_load_table_returns_one_table_and_rejects_unknown_names():
-    assert list(load_table("sources", ROOT / "data").columns) == ["key", "publisher", "description", "reliability"]
+    assert list(load_table("sources", ROOT / "data").columns) == ["key", "publisher", "description", "reliability", "kind"]
     with pytest.raises(KeyError, match="shell_estimates"):
         load_table("no_such_table", ROOT / "data")
 
@@ -189,3 +189,73 @@ def test_broken_descriptor_fails_with_the_descriptor_named(tmp_path):
     (data_dir / "datapackage.json").write_text("{ not json", encoding="utf-8")
     with pytest.raises(DataValidationError, match="datapackage.json"):
         load_package(data_dir)
+
+
+# --- how current the data are (as_of) ---------------------------------------------------------------
+
+
+def test_currency_sentence_names_both_dates_and_what_is_not_covered():
+    from treaty_toolkit.data import currency
+
+    current = currency(ROOT / "data")
+    assert current.sources_checked >= current.account_current_to
+    sentence = current.sentence()
+    assert sentence.startswith(f"Account current to {current.account_current_to.day} ")
+    assert "sources checked" in sentence and "are not covered" in sentence
+
+
+def test_a_row_dated_after_the_as_of_date_fails_naming_file_row_and_field(tmp_path):
+    data_dir = copy_package(tmp_path)
+    row = set_cell(data_dir, "events.csv", "treaty-signed", "date", "2099-01-01")
+    with pytest.raises(DataValidationError) as raised:
+        load_package(data_dir)
+    assert f"events.csv, row {row}, field 'date': 2099-01-01 is after the as-of date" in str(raised.value)
+
+
+def test_a_missing_as_of_entry_fails(tmp_path):
+    import json
+
+    data_dir = copy_package(tmp_path)
+    descriptor = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
+    del descriptor["as_of"]
+    (data_dir / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    with pytest.raises(DataValidationError, match="field 'as_of': missing"):
+        load_package(data_dir)
+
+
+def test_every_chapter_page_and_the_intro_show_the_as_of_note():
+    pages = [ROOT / "intro.md", *sorted((ROOT / "chapters").glob("*/index.md")),
+             ROOT / "chapters" / "perspectives.md", ROOT / "chapters" / "01-context" / "since-entry-into-force.md"]
+    missing = [str(p.relative_to(ROOT)) for p in pages if "```{as-of}" not in p.read_text(encoding="utf-8")]
+    assert not missing, f"pages without the as-of note: {missing}"
+
+
+def test_the_built_pages_say_how_current_they_are(built_book):
+    from treaty_toolkit.data import currency
+
+    sentence = currency(ROOT / "data").sentence()
+    pages = ["intro.html", *[p.relative_to(ROOT).with_suffix(".html").as_posix()
+                             for p in sorted((ROOT / "chapters").glob("*/index.md"))]]
+    missing = [page for page in pages if sentence not in (built_book / page).read_text(encoding="utf-8")]
+    assert not missing, f"built pages without '{sentence}': {missing}"
+
+
+# --- the treaty's articles ------------------------------------------------------------------------------
+
+
+def test_the_articles_table_covers_the_preamble_and_all_23_articles(tables):
+    articles = tables["treaty_articles"]
+    assert list(articles["article"]) == list(range(24))
+    assert articles.loc[articles["article"] == 0, "label"].item() == "Preamble"
+    held = articles[articles["known_as"] != "not established"]
+    assert held["content"].notna().all() and held["topic"].notna().all() and held["confidence"].notna().all()
+    assert (held["tie"] != "none").all()
+    missing = articles[articles["known_as"] == "not established"]
+    assert missing["content"].isna().all() and missing["topic"].isna().all() and (missing["tie"] == "none").all()
+
+
+def test_verbatim_wording_marks_gaps_and_is_never_a_summary(tables):
+    articles = tables["treaty_articles"]
+    verbatim = articles[articles["known_as"] == "verbatim"]
+    assert not verbatim["content"].str.startswith("Summary").any()
+    assert verbatim["language"].notna().all(), "verbatim wording must say whose text or translation it is"

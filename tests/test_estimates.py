@@ -46,8 +46,32 @@ def test_camp_of_maps_first_word_and_rejects_unknown():
     assert est.camp_of("Ukraine: President Zelensky") == "Ukraine"
     assert est.camp_of("UK Ministry of Defence") == "United Kingdom"
     assert est.camp_of("US: Deputy UN Ambassador") == "United States"
+    assert est.camp_of("DPRK: Kim Jong Un (speech reported by KCNA)") == "North Korea"
+    assert est.camp_of("Western: anonymous officials (via the BBC)") == "Western officials"
+    assert est.camp_of("MSMT: Multilateral Sanctions Monitoring Team") == "MSMT (11 states)"
+    assert est.camp_of("Analysis: Open Source Centre with Reuters") == "Independent analysts"
     with pytest.raises(ValueError, match="Seoul officials"):
         est.camp_of("Seoul officials")
+
+
+def test_every_camp_has_its_own_colour_and_marker():
+    assert set(est.STYLE) == set(est.CAMPS.values())
+    pairs = [(style["color"], style["marker"]) for style in est.STYLE.values()]
+    assert len({marker for _, marker in pairs}) == len(pairs), "two camps share a marker shape"
+    assert len({colour for colour, _ in pairs}) == len(pairs), "two camps share a colour"
+
+
+def test_a_light_colour_draws_its_marker_bars_and_arrows_with_the_dark_edge():
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots()
+    row = pd.Series({"date": pd.Timestamp("2025-05-29"), "low": 20000, "high": pd.NA})
+    style = est.STYLE["MSMT (11 states)"]
+    est._draw_one(ax, row, style, 20000, label="MSMT")
+    assert ax.lines[0].get_markeredgecolor() == style["edge"]
+    arrow = [child for child in ax.texts if getattr(child, "arrow_patch", None) is not None][0]
+    assert matplotlib.colors.to_hex(arrow.arrow_patch.get_edgecolor()) == style["edge"]
+    plt.close(fig)
 
 
 def test_combine_makes_one_long_row_per_figure():
@@ -113,5 +137,38 @@ def test_real_tables_load_and_every_who_has_a_camp(root):
     assert {"troops_sent", "casualties", "killed", "containers", "shells", "ballistic_missiles_launched"} <= set(
         frame["quantity"])
     assert frame["camp"].notna().all()
+    assert set(frame["quantity"]) <= set(est.QUANTITY_LABELS), "a quantity has no plot label"
     # The estimates published before the interview (12 Nov 2024) top out below "tens of thousands".
     assert est.highest_bound(est.known_on(frame, "containers", "2024-11-12")) < 20000
+
+
+def test_real_tables_keep_official_figures_as_labelled_floors(root):
+    frame = est.all_estimates(root / "data")
+    dprk = frame[frame["camp"] == "North Korea"]
+    # Pyongyang's own figures (coffins, names, nine engineers) are deaths, stated as floors, never totals.
+    assert len(dprk) >= 4
+    assert set(dprk["quantity"]) == {"killed"}
+    assert dprk["low"].notna().all() and dprk["high"].isna().all()
+    assert set(dprk["method"]) == {"official acknowledgement"}
+    russia = frame[frame["camp"] == "Russia"]
+    assert set(russia["method"]) <= {"official claim", "official statistic"}
+    assert "explosives_destroyed" in set(russia["quantity"])
+    # Official figures about one's own side are labelled as such, whoever else gives a figure.
+    assert set(frame.loc[frame["method"] == "official acknowledgement", "camp"]) == {"North Korea"}
+
+
+def test_real_tables_keep_killed_and_casualties_apart(root):
+    frame = est.all_estimates(root / "data")
+    by_id = frame.set_index(["estimate_id", "quantity"])
+    # The NIS of 19 Dec 2024: at least 100 deaths, and a derived casualty figure of about 1,100.
+    assert by_id.loc[("nis-2024-12-19-killed", "killed"), "low"] == 100
+    assert by_id.loc[("nis-2024-12-19-casualties", "casualties"), "low"] == 1100
+    # Every source that gave both on one date gave fewer deaths than casualties.
+    killed = frame[frame["quantity"] == "killed"].set_index(["date", "who"])["low"]
+    casualties = frame[frame["quantity"] == "casualties"].set_index(["date", "who"])["low"]
+    both = killed.index.intersection(casualties.index)
+    assert len(both) >= 3
+    assert (killed[both] < casualties[both]).all()
+    # The UK's June 2025 estimate is a casualty figure, not a death toll.
+    assert by_id.loc[("ukmod-2025-06-15-casualties", "casualties"), "low"] == 6000
+    assert not frame[(frame["quantity"] == "killed") & (frame["camp"] == "United Kingdom")].shape[0]

@@ -68,6 +68,15 @@ def test_the_book_build_reproduces_every_stored_output(path, built_book):
                         f"(run `make notebooks` if the change is intended):\n{diff}")
 
 
+@pytest.mark.parametrize("path", STORED, ids=_id)
+def test_figure_alt_text_is_what_the_notebook_prints(path):
+    nb = notebooks.load(path)
+    for figure, printer in notebooks.figure_alt_pairs(nb):
+        alt = nb.cells[figure].metadata["mystnb"]["image"]["alt"]
+        assert alt == notebooks.printed_text(nb.cells[printer]), (
+            f"{_id(path)}: the alt text of cell {figure} is stale; `make notebooks` updates it")
+
+
 def test_the_reproduction_check_sees_a_changed_output(tmp_path):
     nb = notebooks.load(STORED[0])
     changed = notebooks.load(STORED[0])

@@ -100,6 +100,24 @@ def test_perspectives_table_first_and_latest_with_quotes_and_topic_filter():
     assert table.loc["Russia", "sources"] == "k4"  # the pre-signature veto is not counted
 
 
+def test_perspectives_table_flags_a_latest_position_older_than_the_government_in_office():
+    events = pd.concat([make_events(), pd.DataFrame({"event_id": ["new-cabinet"],
+                                                     "date": pd.to_datetime(["2024-11-01"])})], ignore_index=True)
+    table = R.perspectives_table(SAMPLE, events, actors=["ROK", "Japan", "Russia"],
+                                 government_changes={"ROK": "new-cabinet", "Japan": "new-cabinet"}).set_index("actor")
+    # Japan's latest counted position (20 June) predates the new cabinet; ROK's (22 October) does too.
+    assert table.loc["Japan", "latest_predates_government"] and table.loc["ROK", "latest_predates_government"]
+    assert table.loc["Japan", "government_since"] == pd.Timestamp("2024-11-01")
+    assert not table.loc["Russia", "latest_predates_government"] and pd.isna(table.loc["Russia", "government_since"])
+    html = R.perspectives_html(table.reset_index())
+    assert html.count("Stated before the present government took office (1 November 2024)") == 2
+    # With the change dated before the latest position, nothing is flagged.
+    early = events.assign(date=events["date"].where(events["event_id"] != "new-cabinet", pd.Timestamp("2024-07-01")))
+    table = R.perspectives_table(SAMPLE, early, actors=["ROK"], government_changes={"ROK": "new-cabinet"})
+    assert not table.loc[0, "latest_predates_government"]
+    assert "Stated before" not in R.perspectives_html(table)
+
+
 def test_perspectives_table_fails_fast_naming_an_actor_without_reactions():
     with pytest.raises(ValueError, match="'China'"):
         R.perspectives_table(SAMPLE, make_events(), actors=["ROK", "China"])
@@ -150,12 +168,25 @@ def test_every_perspective_actor_has_a_documented_reaction_after_signature(real)
     assert (table["first_date"] >= pd.Timestamp("2024-06-19")).all()
 
 
+def test_latest_positions_are_never_a_superseded_governments_unflagged(real):
+    reactions, events = real
+    table = R.perspectives_table(reactions, events).set_index("actor")
+    for actor, event_id in R.GOVERNMENT_CHANGES.items():
+        since = events.set_index("event_id").loc[event_id, "date"]
+        assert table.loc[actor, "government_since"] == since
+        assert table.loc[actor, "latest_predates_government"] == (table.loc[actor, "latest_date"] < since), actor
+    # Topics used by the framings and perspectives tables exist in the data (a renamed topic would empty them).
+    present = set(reactions["topic"].astype(str))
+    assert set(R.FRAMING_TOPICS) <= present and set(R.PERSPECTIVE_TOPICS) - {"ratification", "entry-into-force"} <= present
+    assert "Ukraine" in R.FRAMING_ACTORS and "Ukraine" in R.PERSPECTIVE_ACTORS
+
+
 def test_quotes_are_short_and_summaries_are_not_quotes(real):
     reactions, _ = real
     quotes = reactions.dropna(subset=["quote"])
     assert len(quotes) >= 20
     for _, row in quotes.iterrows():
-        assert len(row["quote"]) <= 130, row["reaction_id"]
+        assert len(row["quote"].split()) <= 20, row["reaction_id"]  # the module's rule: at most 20 words
         assert row["quote"] not in row["summary"], row["reaction_id"]  # summaries are our own words
 
 

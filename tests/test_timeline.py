@@ -18,6 +18,7 @@ from treaty_toolkit.timeline import (
     deployment_lead_days,
     first_deployment_report,
     format_when,
+    road_to_treaty,
     timeline_alt_text,
     timeline_figure,
 )
@@ -28,7 +29,7 @@ SINCE = "2023-01-01"
 
 @pytest.fixture(scope="module")
 def events() -> pd.DataFrame:
-    return load_table("events", ROOT / "data")
+    return road_to_treaty(load_table("events", ROOT / "data"))
 
 
 def moved(events: pd.DataFrame, event_id: str, date: str) -> pd.DataFrame:
@@ -142,3 +143,11 @@ def test_notebook_figure_alt_text_matches_the_computed_alt_text():
         if output.get("output_type") == "stream" and "print(timeline_alt_text(" in "".join(cell["source"])
     ]
     assert printed == [stored_alt]
+
+
+def test_chapter_one_tells_the_road_to_the_acknowledgement():
+    everything = load_table("events", ROOT / "data")
+    road = road_to_treaty(everything)
+    assert set(road["category"].astype(str)) <= set(CATEGORY_STYLE)
+    assert road["date"].max() == pd.Timestamp("2025-04-28")
+    assert len(road) < len(everything), "later events belong to the page on what changed after entry into force"

@@ -113,7 +113,37 @@ def _validate_and_type(data_dir: Path) -> dict[str, pd.DataFrame]:
     problems.sort(key=lambda problem: (problem.file, problem.row or 0))
     if problems:
         raise DataValidationError(data_dir, problems)
-    return {resource.name: _typed_frame(data_dir, resource) for resource in package.resources}
+    tables = {resource.name: _typed_frame(data_dir, resource) for resource in package.resources}
+    problems = _currency_problems(data_dir, package, tables)
+    if problems:
+        raise DataValidationError(data_dir, problems)
+    return tables
+
+
+def _currency_problems(data_dir: Path, package, tables: dict[str, pd.DataFrame]) -> list[Problem]:
+    """``as_of`` is two ISO dates, and no dated row is later than the account's as-of date."""
+    descriptor = str(data_dir / PACKAGE_FILE)
+    as_of = json.loads((data_dir / PACKAGE_FILE).read_text(encoding="utf-8")).get("as_of")
+    if not isinstance(as_of, dict):
+        return [Problem(descriptor, None, "as_of", "missing: give account_current_to and sources_checked (YYYY-MM-DD)")]
+    dates = {}
+    for key in ("account_current_to", "sources_checked"):
+        try:
+            dates[key] = pd.Timestamp(str(as_of.get(key)))
+        except ValueError:
+            return [Problem(descriptor, None, f"as_of.{key}", f"{as_of.get(key)!r} is not a date (expected YYYY-MM-DD)")]
+    problems = []
+    for resource in package.resources:
+        frame = tables[resource.name]
+        for field in resource.schema.fields:
+            if field.type != "date":
+                continue
+            late = frame[frame[field.name] > dates["account_current_to"]]
+            for index in late.index:
+                problems.append(Problem(str(data_dir / resource.path), int(index) + 2, field.name,
+                                        f"{late.at[index, field.name]:%Y-%m-%d} is after the as-of date "
+                                        f"{dates['account_current_to']:%Y-%m-%d} (as_of.account_current_to in {PACKAGE_FILE})"))
+    return problems
 
 
 def _inputs(data_dir: Path) -> list[Path] | None:
@@ -126,6 +156,30 @@ def _inputs(data_dir: Path) -> list[Path] | None:
         return None
     # This file too: a change to the loader's conversions must not be answered from the cache.
     return [Path(__file__), data_dir / PACKAGE_FILE, *tables, data_dir.parent / BIB_FILE]
+
+
+@dataclass(frozen=True)
+class Currency:
+    """How current the account is (``as_of`` in datapackage.json, held once for the whole book)."""
+
+    account_current_to: pd.Timestamp
+    sources_checked: pd.Timestamp
+
+    def sentence(self) -> str:
+        return (f"Account current to {_day(self.account_current_to)}; sources checked {_day(self.sources_checked)}. "
+                f"Events after {_day(self.account_current_to)} are not covered.")
+
+
+def _day(date: pd.Timestamp) -> str:
+    return f"{date.day} {date:%B %Y}"
+
+
+def currency(data_dir: Path | str | None = None) -> Currency:
+    """The as-of dates, validated with the package (every dated row lies on or before the as-of date)."""
+    data_dir = find_data_dir() if data_dir is None else Path(data_dir)
+    load_package(data_dir)
+    as_of = json.loads((data_dir / PACKAGE_FILE).read_text(encoding="utf-8"))["as_of"]
+    return Currency(pd.Timestamp(as_of["account_current_to"]), pd.Timestamp(as_of["sources_checked"]))
 
 
 def load_table(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:

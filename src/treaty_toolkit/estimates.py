@@ -2,10 +2,12 @@
 
 Two tables hold them (one concept each, no row in both):
 
-- ``shell_estimates``: capacity-based inferences, each pairing a container count with the number of
-  shells those containers could hold (the two numbers come from one calculation, so they share a row);
+- ``shell_estimates``: South Korean capacity-based inferences, each pairing a container count with the
+  number of shells those containers could hold (the two numbers come from one calculation, so they share
+  a row);
 - ``estimates``: every other published figure, one quantity per row (troops, casualties, deaths,
-  container counts without a shell figure, missile launches).
+  container counts, other shell figures such as assessments, conversions by weight and analysts'
+  ranges, missile launches, and the few figures Russia and the DPRK published about their own side).
 
 :func:`all_estimates` puts both into one long table (one row per figure) so that range plots and
 "what was known on date X" questions work on everything at once.
@@ -20,7 +22,7 @@ import re
 import pandas as pd
 
 from .data import load_table
-from .style import colour
+from .style import GREY, colour
 
 # Who made an estimate, reduced to the government (or group) behind it. The first word of ``who``
 # names it, so the mapping is explicit and an unknown prefix fails loudly instead of guessing.
@@ -31,6 +33,9 @@ CAMPS = {
     "UK": "United Kingdom",
     "Russia": "Russia",
     "DPRK": "North Korea",
+    "Western": "Western officials",
+    "MSMT": "MSMT (11 states)",
+    "Analysis": "Independent analysts",
 }
 
 QUANTITY_LABELS = {
@@ -40,11 +45,17 @@ QUANTITY_LABELS = {
     "casualties": "North Korean casualties (killed and wounded)",
     "killed": "North Korean soldiers killed",
     "containers": "Containers shipped to Russia",
-    "shells": "Artillery shells (capacity-based)",
+    "shells": "Artillery shells (capacity, assessment or conversion: see method)",
     "ballistic_missiles_launched": "North Korean ballistic missiles launched",
+    "troops_present": "North Korean troops in place on a date",
+    "engineers_sent": "Engineers (sappers) sent",
+    "builders_sent": "Military construction troops sent",
+    "explosives_destroyed": "Explosive devices destroyed by North Korean sappers (Russian claim)",
+    "border_entries": "Entries to Russia by North Korean citizens (border statistics)",
 }
 
 # Okabe-Ito colours (colour-blind safe) and a distinct marker per camp, so colour is never the only cue.
+# A light colour gets a dark "edge" for its marker outline, bars and arrows, so it stays visible on white.
 STYLE = {
     "South Korea": {"color": colour("blue"), "marker": "o"},
     "Ukraine": {"color": colour("orange"), "marker": "s"},
@@ -52,6 +63,9 @@ STYLE = {
     "United Kingdom": {"color": colour("reddish purple"), "marker": "D"},
     "Russia": {"color": colour("vermillion"), "marker": "v"},
     "North Korea": {"color": colour("black"), "marker": "P"},
+    "Western officials": {"color": colour("sky blue"), "marker": "X"},
+    "MSMT (11 states)": {"color": colour("yellow"), "marker": "*", "edge": "#444444"},
+    "Independent analysts": {"color": GREY, "marker": "h"},
 }
 
 COLUMNS = ["estimate_id", "date", "who", "camp", "quantity", "low", "high", "method", "source", "note"]
@@ -199,10 +213,12 @@ def short(low, high) -> str:
 
 def _draw_one(ax, row, style, top, label, below=False):
     x, low, high = row["date"], row["low"], row["high"]
-    kwargs = {"color": style["color"], "marker": style["marker"], "markersize": 7, "linestyle": "none"}
-    arrow = {"arrowstyle": "->", "color": style["color"], "linewidth": 1.4}
+    kwargs = {"color": style["color"], "marker": style["marker"], "markersize": 7, "linestyle": "none",
+              "markeredgecolor": style.get("edge", style["color"])}
+    line = style.get("edge", style["color"])  # bars and arrows of a light colour use the dark edge
+    arrow = {"arrowstyle": "->", "color": line, "linewidth": 1.4}
     if pd.notna(low) and pd.notna(high):
-        ax.plot([x, x], [low, high], color=style["color"], linewidth=2)
+        ax.plot([x, x], [low, high], color=line, linewidth=2)
         ax.plot([x, x] if low != high else [x], [low, high] if low != high else [low], label=label, **kwargs)
         anchor = high
     elif pd.isna(high):  # "more than low"

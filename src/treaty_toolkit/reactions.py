@@ -8,7 +8,8 @@ through :mod:`treaty_toolkit.timeline`, so no date is typed twice.
 - :func:`first_reactions` — each actor's first reaction on or after a date, with the delay in days;
 - :func:`counts_by_kind` — a crosstab of actors against kinds of reaction;
 - :func:`side_by_side` — each actor's framing of the same events, one column per actor;
-- :func:`perspectives_table` — the book's "perspectives" table: first and latest position per actor;
+- :func:`perspectives_table` — the book's "perspectives" table: first and latest position per actor,
+  with a flag where the latest predates the government now in office;
 - :func:`reaction_timeline_figure` / :func:`reaction_timeline_alt_text` — a dot timeline per actor.
 """
 
@@ -23,9 +24,22 @@ from treaty_toolkit.timeline import ENTRY_INTO_FORCE, SIGNATURE, event_row
 
 # The governments and organisations of the perspectives table, in the order the book discusses them.
 PERSPECTIVE_ACTORS = ["DPRK", "Russia", "ROK", "Japan", "US", "China", "NATO", "Ukraine"]
-# Topics that are reactions to the treaty and to what followed it (not background policy).
+# Topics that are positions on the treaty and on what followed it: the deployment and its acknowledgement,
+# the treaty's implementation and anniversaries, the war dead and prisoners, munitions, sanctions monitoring,
+# denuclearisation and talks with Pyongyang. Left out: background policy (defence budgets, deterrence), other
+# disputes (Japan-China, ROK-Japan), the US-Russia-Ukraine peace talks, intelligence assessments of
+# technology transfer, and `alliance`, which mixes the DPRK-Russia alliance wording with US-ROK alliance business.
 PERSPECTIVE_TOPICS = ["signature", "troops", "ratification", "entry-into-force", "acknowledgement",
-                      "sanctions-monitoring"]
+                      "sanctions-monitoring", "implementation", "anniversary", "commemoration", "prisoners",
+                      "munitions", "denuclearisation", "dialogue"]
+# Where a government changed after the signature: the event (in ``events``) at which the one now in office
+# took over. A latest position dated before it is flagged, never shown as the current government's view.
+GOVERNMENT_CHANGES = {"ROK": "lee-inaugurated", "Japan": "takaichi-pm"}
+
+# The governments and topics of chapter 8's framings table (notebook ``framings``).
+FRAMING_ACTORS = ["US", "Russia", "DPRK", "China", "Ukraine"]
+FRAMING_TOPICS = ["signature", "troops", "panel-veto", "sanctions-monitoring", "acknowledgement", "alliance",
+                  "denuclearisation"]
 
 # Okabe–Ito colours plus a distinct marker per kind, so colour is never the only signal.
 KIND_STYLE: dict[str, tuple[str, str]] = {
@@ -106,15 +120,22 @@ def side_by_side(reactions: pd.DataFrame, actors: list[str], topics: list[str]) 
 
 
 def perspectives_table(reactions: pd.DataFrame, events: pd.DataFrame, actors: list[str] = PERSPECTIVE_ACTORS,
-                       topics: list[str] = PERSPECTIVE_TOPICS) -> pd.DataFrame:
+                       topics: list[str] = PERSPECTIVE_TOPICS,
+                       government_changes: dict[str, str] = GOVERNMENT_CHANGES) -> pd.DataFrame:
     """First documented reaction after the signature and latest documented reaction, per actor.
 
     Only reactions on ``topics`` count (background policy such as budgets is left out).
     One row per actor in ``actors`` (each must have at least one such reaction after the signature).
     The positions are the table's own summaries; a verbatim quote, where the row has one, is added
     in quotation marks. ``sources`` lists the source keys behind the two cells.
+
+    ``government_changes`` maps an actor to the event id at which its present government took office;
+    ``government_since`` holds that date (else NaT) and ``latest_predates_government`` is True when the
+    latest position on record is older, i.e. it was stated by the previous government. A change whose
+    event is not in ``events`` is not applied (the test on the real data checks that both are there).
     """
     signed = event_row(events, SIGNATURE)["date"]
+    known_events = set(events["event_id"].astype(str))  # a change missing from ``events`` is not applied
     after = reactions[(reactions["date"] >= signed) & reactions["topic"].astype(str).isin(topics)]
     rows = []
     for actor in actors:
@@ -122,6 +143,8 @@ def perspectives_table(reactions: pd.DataFrame, events: pd.DataFrame, actors: li
         if own.empty:
             raise ValueError(f"no reaction by {actor!r} on or after the signature ({day(signed)})")
         first, latest = own.iloc[0], own.iloc[-1]
+        change = government_changes.get(actor)
+        since = event_row(events, change)["date"] if change in known_events else pd.NaT
         rows.append({
             "actor": actor,
             "first_date": first["date"],
@@ -131,6 +154,8 @@ def perspectives_table(reactions: pd.DataFrame, events: pd.DataFrame, actors: li
             "first_source": first["source"],
             "latest_source": latest["source"],
             "sources": ", ".join(dict.fromkeys([first["source"], latest["source"]])),
+            "government_since": since,
+            "latest_predates_government": bool(pd.notna(since) and latest["date"] < since),
         })
     return pd.DataFrame(rows)
 
@@ -145,8 +170,9 @@ def _position(reaction: pd.Series) -> str:
 def perspectives_html(table: pd.DataFrame) -> str:
     """The perspectives table as accessible HTML: caption, header scopes, one row header per actor.
 
-    Each cell ends with its source key. The table sits in a focusable, labelled region that scrolls
-    sideways on narrow screens instead of widening the page.
+    Each cell ends with its source key. A latest position stated before the present government took
+    office says so in its cell. The table sits in a focusable, labelled region that scrolls sideways on
+    narrow screens instead of widening the page.
     """
     header = ("<tr><th scope='col'>Actor</th><th scope='col'>First reaction after signature</th>"
               "<th scope='col'>Latest documented position</th></tr>")
@@ -154,8 +180,12 @@ def perspectives_html(table: pd.DataFrame) -> str:
     for _, row in table.iterrows():
         cells = []
         for when in ("first", "latest"):
+            note = ""
+            if when == "latest" and row.get("latest_predates_government", False):
+                note = (f" <em>Stated before the present government took office ({day(row['government_since'])}); "
+                        "no later position on these topics is on record here.</em>")
             cells.append(f"<td><strong>{day(row[when + '_date'])}</strong> — {html.escape(row[when + '_position'])} "
-                         f"<code>[{html.escape(row[when + '_source'])}]</code></td>")
+                         f"<code>[{html.escape(row[when + '_source'])}]</code>{note}</td>")
         body.append(f"<tr><th scope='row'>{html.escape(row['actor'])}</th>{''.join(cells)}</tr>")
     caption = ("Official positions on the 2024 DPRK–Russia treaty and what followed, from "
                "<code>data/reactions.csv</code>. Summaries are paraphrases; text in quotation marks is verbatim "

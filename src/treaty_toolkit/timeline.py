@@ -70,9 +70,24 @@ def deployment_lead_days(events: pd.DataFrame) -> int:
 # --- table --------------------------------------------------------------------------------------
 
 
-def chronology_table(events: pd.DataFrame, since: str | None = None) -> pd.DataFrame:
+# The road to the treaty and the deployment, which chapter 1 tells: these categories, up to the day both
+# parties had acknowledged the deployment. What followed is on the page about what changed after entry
+# into force.
+CORE_CATEGORIES = tuple(CATEGORY_STYLE)
+ACKNOWLEDGEMENTS = ("russia-acknowledges", "dprk-acknowledges")
+
+
+def road_to_treaty(events: pd.DataFrame) -> pd.DataFrame:
+    """Chapter 1's events: the core categories, up to the later of the two acknowledgements."""
+    end = events[events["event_id"].isin(ACKNOWLEDGEMENTS)]["date"].max()
+    core = events["category"].astype(str).isin(CORE_CATEGORIES)
+    return events[core & (events["date"] <= end)].reset_index(drop=True)
+
+
+def chronology_table(events: pd.DataFrame, since: str | None = None,
+                     categories: tuple[str, ...] | None = None) -> pd.DataFrame:
     """A tidy table for display: one row per event, earliest first, with its sources."""
-    shown = _since(events, since)
+    shown = select_events(events, since, categories)
     table = pd.DataFrame(
         {
             "date": shown.apply(format_when, axis=1),
@@ -84,8 +99,12 @@ def chronology_table(events: pd.DataFrame, since: str | None = None) -> pd.DataF
     return table.reset_index(drop=True)
 
 
-def _since(events: pd.DataFrame, since: str | None) -> pd.DataFrame:
+def select_events(events: pd.DataFrame, since: str | None,
+                  categories: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """Events on or after ``since`` in ``categories`` (None: every category), earliest first."""
     shown = events if since is None else events[events["date"] >= pd.Timestamp(since)]
+    if categories is not None:
+        shown = shown[shown["category"].astype(str).isin(categories)]
     return shown.sort_values(["date", "event_id"])
 
 
@@ -101,7 +120,7 @@ def timeline_figure(events: pd.DataFrame, since: str | None = None, width: float
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
 
-    shown = _since(events, since).reset_index(drop=True)
+    shown = select_events(events, since).reset_index(drop=True)
     rows = len(shown)
     figure = Figure(figsize=(width, 1.9 + 0.42 * rows), layout="constrained")
     ax = figure.add_subplot()
@@ -167,7 +186,7 @@ def _mark_gap(ax, events: pd.DataFrame, shown: pd.DataFrame, rows: int) -> None:
 
 def timeline_alt_text(events: pd.DataFrame, since: str | None = None) -> str:
     """A short description of :func:`timeline_figure` for screen readers, built from the data."""
-    shown = _since(events, since)
+    shown = select_events(events, since)
     counts = shown["category"].value_counts(sort=False)
     categories = ", ".join(
         f"{category.replace('-', ' ')} ({counts[category]}, {_shape_name(category)})"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import re
 import sys
 from pathlib import Path
 
@@ -62,6 +63,36 @@ def normalize(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
         count += 1
         cell.execution_count = count
         cell.outputs = _normalize_outputs(cell.outputs, count)
+    return nb
+
+
+# A figure cell whose next code cell prints ``..._alt_text(...)``: the figure's alt text (cell metadata
+# mystnb.image.alt, which myst-nb reads) must be what that cell prints, or it goes stale with the data.
+_PRINTS_ALT_TEXT = re.compile(r"^print\([\w.]*_alt_text\(", re.M)
+
+
+def figure_alt_pairs(nb: nbformat.NotebookNode) -> list[tuple[int, int]]:
+    """(figure cell index, alt-text cell index) for every figure whose alt text the notebook prints."""
+    code = [i for i, cell in enumerate(nb.cells) if cell.cell_type == "code"]
+    pairs = []
+    for position, index in enumerate(code[:-1]):
+        image = nb.cells[index].metadata.get("mystnb", {}).get("image", {})
+        following = code[position + 1]
+        if "alt" in image and _PRINTS_ALT_TEXT.search(nb.cells[following].source):
+            pairs.append((index, following))
+    return pairs
+
+
+def printed_text(cell) -> str:
+    return "".join(o.get("text", "") for o in cell.get("outputs", []) if o.get("output_type") == "stream").strip()
+
+
+def sync_alt_text(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Set each figure's alt text to what its alt-text cell printed (after execution)."""
+    for figure, printer in figure_alt_pairs(nb):
+        text = printed_text(nb.cells[printer])
+        if text:
+            nb.cells[figure].metadata["mystnb"]["image"]["alt"] = text
     return nb
 
 
@@ -114,7 +145,7 @@ def execute(nb: nbformat.NotebookNode, folder: Path) -> nbformat.NotebookNode:
 def execute_and_store(path: Path, destination: Path | None = None) -> Path:
     """Execute the notebook at ``path``, normalize it and write it to ``destination`` (default: in place)."""
     path = Path(path)
-    nb = execute(load(path), path.parent)
+    nb = sync_alt_text(execute(load(path), path.parent))
     target = Path(destination) if destination else path
     target.write_text(dumps(normalize(nb)), encoding="utf-8")
     return target

@@ -9,7 +9,10 @@ module with its own ``setup()``:
 - :mod:`.solutions`: worked answers of exercise notebooks folded behind a click;
 - :mod:`.quiz_directives`: ``{quiz}`` and ``{objectives}`` (the quiz engine in the book);
 - :mod:`.objective_map`: ``{objective-map}``, the instructors' alignment table;
-- :mod:`.studytime`: ``{study-times}``, the chapter times on the start-here page.
+- :mod:`.studytime`: ``{study-times}``, the chapter times on the start-here page;
+- :mod:`.treaty_guide`: ``{treaty-articles}``, the article-by-article reading guide from the data;
+- :mod:`.currency`: ``{as-of}``, how current the account is, on the intro and every chapter;
+- :mod:`.chronology`: ``{chronology}``, dated events from the data with linked citations.
 
 Thebe stays enabled: ``sphinx-thebe.js`` fetches thebe only when a reader clicks "Live code" (which needs
 a network connection to Binder anyway), so page loads make no external request.
@@ -19,9 +22,21 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import assets, execution, objective_map, quiz_directives, solutions, studytime, theme
+from . import (
+    assets,
+    chronology,
+    currency,
+    execution,
+    objective_map,
+    quiz_directives,
+    solutions,
+    studytime,
+    theme,
+    treaty_guide,
+)
 
-SUB_EXTENSIONS = (assets, execution, theme, solutions, quiz_directives, objective_map, studytime)
+SUB_EXTENSIONS = (assets, execution, theme, solutions, quiz_directives, objective_map, studytime, treaty_guide, currency,
+                  chronology)
 
 
 def setup(app: Sphinx):
