@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from conftest import open_offline_page
-from test_pages import AXE, AXE_TAGS, INSPECT_PAGE, RUN_AXE, WIDGET_VIEW
+from page_visits import AXE, AXE_TAGS, INSPECT_PAGE, RUN_AXE, WIDGET_VIEW
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -1,105 +1,25 @@
-"""Every page in the table of contents, opened in Chromium with the network cut off.
+"""Every page in the table of contents, opened in Chromium with the network cut off (desktop, light).
 
-Each page is loaded once on a desktop viewport and once on a phone viewport in dark mode; the checks
-below read what those visits recorded, so a failure lists every page and problem at once.
+Each page is loaded once on a desktop viewport here and once on a phone viewport in dark mode in
+test_pages_phone.py; the checks read what those visits recorded, so a failure lists every page and
+problem at once.
 """
 
 from __future__ import annotations
 
 import html.parser
 import posixpath
-from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from conftest import open_offline_page
+from page_visits import _report, visit
 
 pytestmark = pytest.mark.browser
-
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-BLOCKING_IMPACTS = ("serious", "critical")
-PHONE = {"width": 375, "height": 812}
-WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
-
-# Runs in the page once it has loaded: waits for MathJax and the widget renderer, then reports.
-INSPECT_PAGE = """async (widgetView) => {
-  if (window.MathJax && MathJax.startup && MathJax.startup.promise) { await MathJax.startup.promise; }
-  const views = [...document.querySelectorAll(`script[type="${widgetView}"]`)];
-  for (let i = 0; i < 50 && views.some(v => !v.parentElement.querySelector('.widget-subarea .jupyter-widgets')); i++) {
-    await new Promise(r => setTimeout(r, 100));
-  }
-  const article = document.querySelector('article') || document.body;
-  const hidden = el => el.closest('[aria-hidden="true"]') !== null;
-  const label = el => (el.getAttribute('aria-label') || '').trim()
-      || (el.querySelector(':scope > title') || {textContent: ''}).textContent.trim()
-      || (el.getAttribute('aria-labelledby') || '').split(/\\s+/).map(id => (document.getElementById(id) || {textContent: ''}).textContent).join('').trim();
-  return {
-    // Decorative images are hidden from assistive technology (aria-hidden, role=presentation): skip those.
-    imagesWithoutAlt: [...document.querySelectorAll('img')]
-        .filter(img => !hidden(img) && img.getAttribute('role') !== 'presentation' && !(img.getAttribute('alt') || '').trim())
-        .map(img => img.outerHTML.slice(0, 160)),
-    svgImagesWithoutName: [...document.querySelectorAll('svg[role="img"]')].filter(svg => !hidden(svg) && !label(svg))
-        .map(svg => svg.outerHTML.slice(0, 160)),
-    mathElements: document.querySelectorAll('.math').length,
-    unrenderedMath: [...document.querySelectorAll('.math')].filter(m => !m.querySelector('mjx-container'))
-        .map(m => m.textContent.slice(0, 80)),
-    rawTeXInText: ['\\\\(', '\\\\)', '\\\\[', '\\\\]', '$$'].filter(d => article.innerText.includes(d)),
-    widgetViews: views.length,
-    unrenderedWidgets: views.filter(v => !v.parentElement.querySelector('.widget-subarea .jupyter-widgets'))
-        .map(v => v.textContent.slice(0, 120)),
-    overflowPx: document.documentElement.scrollWidth - window.innerWidth,
-  };
-}"""
-
-RUN_AXE = """async (tags) => {
-  const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
-  return result.violations.map(v => ({id: v.id, impact: v.impact,
-      targets: v.nodes.slice(0, 5).map(n => n.target.join(' '))}));
-}"""
-
-
-@dataclass
-class PageVisit:
-    page: str
-    log: object
-    facts: dict
-    violations: list = field(default_factory=list)
-
-    def serious_violations(self):
-        return [v for v in self.violations if v["impact"] in BLOCKING_IMPACTS]
-
-
-def visit(browser, base_url, page_name, **context_args):
-    context, page, log = open_offline_page(browser, **context_args)
-    try:
-        page.goto(base_url + page_name, wait_until="networkidle")
-        facts = page.evaluate(INSPECT_PAGE, WIDGET_VIEW)
-        page.add_script_tag(path=str(AXE))
-        violations = page.evaluate(RUN_AXE, AXE_TAGS)
-        return PageVisit(page_name, log, facts, violations)
-    finally:
-        context.close()
-
 
 @pytest.fixture(scope="module")
 def desktop_visits(browser, book_server, toc_pages):
     return [visit(browser, book_server, name) for name in toc_pages]
-
-
-@pytest.fixture(scope="module")
-def phone_visits(browser, book_server, toc_pages):
-    # Dark mode here so both colour schemes meet the contrast rules.
-    return [visit(browser, book_server, name, viewport=PHONE, color_scheme="dark", is_mobile=True, has_touch=True)
-            for name in toc_pages]
-
-
-def _report(problems: dict) -> str:
-    def short(problem):
-        return problem[:5] + [f"... {len(problem) - 5} more"] if isinstance(problem, list) and len(problem) > 5 else problem
-
-    return "\n".join(f"{page}: {short(problem)}" for page, problem in problems.items())
 
 
 def test_the_toc_has_pages(toc_pages):
@@ -113,11 +33,6 @@ def test_pages_load_offline_without_errors(desktop_visits):
         if found:
             problems[v.page] = found
     assert not problems, "console errors, page errors, blocked or failed requests:\n" + _report(problems)
-
-
-def test_pages_load_offline_without_errors_on_a_phone(phone_visits):
-    problems = {v.page: vars(v.log) for v in phone_visits if any(vars(v.log).values())}
-    assert not problems, _report(problems)
 
 
 def test_every_image_has_alt_text(desktop_visits):
@@ -141,17 +56,6 @@ def test_widgets_render_offline(desktop_visits):
 def test_no_serious_accessibility_violations(desktop_visits):
     problems = {v.page: v.serious_violations() for v in desktop_visits if v.serious_violations()}
     assert not problems, "axe-core serious/critical violations:\n" + _report(problems)
-
-
-def test_no_serious_accessibility_violations_on_a_phone_in_dark_mode(phone_visits):
-    problems = {v.page: v.serious_violations() for v in phone_visits if v.serious_violations()}
-    assert not problems, "axe-core serious/critical violations (phone, dark):\n" + _report(problems)
-
-
-def test_no_horizontal_overflow_on_a_phone(phone_visits):
-    problems = {v.page: f"{v.facts['overflowPx']}px wider than the screen" for v in phone_visits
-                if v.facts["overflowPx"] > 1}
-    assert not problems, _report(problems)
 
 
 # --- internal links, read from the built HTML ------------------------------------------------------
