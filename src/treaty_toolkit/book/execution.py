@@ -9,10 +9,11 @@ rebuild shows outputs computed from the old ones.
   package's notebook-facing code, ``data/``, ``references.bib``, the quiz banks) is compared with the
   one stored beside the cache. If it changed, the cache is cleared and every notebook page is re-read
   (``env-get-outdated``).
-- ``env-before-read-docs``: the notebook pages about to be read that have no cached run are executed
-  in a pool of one worker per core, exactly as myst-nb would run them (same notebook, same folder,
-  timeout and error policy), and stored in the same cache. myst-nb then finds each of them cached. A
-  notebook that fails here is left to myst-nb, which runs it again and reports the error as usual.
+- ``env-before-read-docs``: the notebook pages about to be read that have no cached run start in a
+  pool of one worker per core, exactly as myst-nb would run them (same notebook, same folder, timeout
+  and error policy), while Sphinx goes on reading; ``source-read`` of each notebook page waits for its
+  run and stores it in the same cache, so myst-nb finds it cached. A notebook that fails here is left
+  to myst-nb, which runs it again and reports the error as usual.
 """
 
 from __future__ import annotations
@@ -126,14 +127,17 @@ def _execute(job):
 
 
 def execute_in_parallel(app: Sphinx, env, docnames) -> None:
-    """env-before-read-docs: run the uncached notebook pages about to be read, one per core."""
+    """env-before-read-docs: start the uncached notebook pages about to be read, one worker per core.
+
+    Jobs go out in the order Sphinx reads documents (sorted), and reading starts at once: the Markdown
+    pages are parsed while the kernels run, and each notebook page waits for its own run in source-read.
+    """
+    app.treaty_runs = {}
     if not _uses_cache(app):
         return
-    from jupyter_cache.base import CacheBundleIn
-
     cache = _cache(app)
     jobs = []
-    for docname in docnames:
+    for docname in sorted(docnames):
         path = Path(env.doc2path(docname))
         nb = page_notebook(app, env, docname)
         if nb is None or _excluded(app, path):
@@ -142,21 +146,43 @@ def execute_in_parallel(app: Sphinx, env, docnames) -> None:
             cache.match_cache_notebook(nb)
             continue  # already cached
         except KeyError:
-            jobs.append((str(path), nb, _config(app).execution_timeout, _config(app).execution_allow_errors))
+            jobs.append((docname, (str(path), nb, _config(app).execution_timeout, _config(app).execution_allow_errors)))
     workers = min(len(jobs), os.cpu_count() or 1)
     if workers < 2:
         return  # nothing to share out: myst-nb runs it as usual
-    logger.info(f"[treaty_toolkit] executing {len(jobs)} notebooks on {workers} cores")
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for (path, _nb, _t, _a), (executed, seconds, error) in zip(jobs, pool.map(_execute, jobs)):
-            if error is not None:
-                continue  # myst-nb executes it again and reports the failure with its traceback
-            cache.cache_notebook_bundle(CacheBundleIn(executed, path, data={"execution_seconds": seconds}),
-                                        check_validity=False, overwrite=True)
+    logger.info(f"[treaty_toolkit] executing {len(jobs)} notebooks on {workers} cores while pages are read")
+    app.treaty_pool = ProcessPoolExecutor(max_workers=workers)
+    app.treaty_runs = {docname: (job[0], app.treaty_pool.submit(_execute, job)) for docname, job in jobs}
+
+
+def wait_for_run(app: Sphinx, docname: str, source: list[str]) -> None:
+    """source-read (before myst-nb parses the page): store this notebook's finished run in the cache."""
+    run = getattr(app, "treaty_runs", {}).pop(docname, None)
+    if run is None:
+        return
+    from jupyter_cache.base import CacheBundleIn
+
+    path, future = run
+    executed, seconds, error = future.result()
+    if error is None:  # else myst-nb executes it again and reports the failure with its traceback
+        _cache(app).cache_notebook_bundle(CacheBundleIn(executed, path, data={"execution_seconds": seconds}),
+                                          check_validity=False, overwrite=True)
+    if not app.treaty_runs:
+        close_pool(app)
+
+
+def close_pool(app: Sphinx, *args) -> None:
+    pool = getattr(app, "treaty_pool", None)
+    if pool is not None:
+        pool.shutdown(cancel_futures=True)
+        app.treaty_pool = None
 
 
 def setup(app: Sphinx):
     app.connect("builder-inited", check_inputs, priority=900)  # after myst-nb has resolved its config
     app.connect("env-get-outdated", outdated_notebooks)
     app.connect("env-before-read-docs", execute_in_parallel)
+    app.connect("source-read", wait_for_run, priority=100)  # before the solutions are folded and myst-nb parses
+    app.connect("env-updated", close_pool)
+    app.connect("build-finished", close_pool)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
