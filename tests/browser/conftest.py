@@ -117,3 +117,25 @@ def toc_documents(root) -> list[str]:
 def toc_pages(root) -> list[str]:
     """Relative URLs of every page in the table of contents."""
     return [f"{doc}.html" for doc in toc_documents(root)]
+
+
+# --- quizzes in the built book (used by test_quiz_browser.py and test_quiz_keyboard_browser.py) -------
+
+
+@pytest.fixture(scope="module")
+def library(root):
+    from treaty_toolkit.quiz import load_library
+
+    return load_library(root)
+
+
+@pytest.fixture(scope="module")
+def quiz_pages(built_book) -> list[str]:
+    """Every built page (relative URL) holding at least one quiz."""
+    pages = sorted(
+        str(path.relative_to(built_book))
+        for path in built_book.rglob("*.html")
+        if "_static" not in path.parts and "tt-quiz-question" in path.read_text(encoding="utf-8")
+    )
+    assert pages, f"no built page in {built_book} contains a quiz"
+    return pages
