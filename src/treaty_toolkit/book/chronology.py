@@ -1,4 +1,4 @@
-"""``{chronology}``: a dated table of events from ``data/events.csv``, with linked citations.
+"""``{chronology}``: a dated list of events from ``data/events.csv``, with linked citations.
 
     ```{chronology}
     :since: 2024-12-05
@@ -25,22 +25,20 @@ def _comma_list(argument: str) -> tuple[str, ...] | None:
     return parts or None
 
 
-def _cell(text: str) -> str:
-    return " ".join(str(text).split()).replace("|", "\\|")
-
-
 def chronology_markdown(events, since: str | None, categories, prefix: str) -> str:
+    """One list item per event (reads on a phone as well as on a desktop): date, who, what, sources."""
     from treaty_toolkit.data import split_sources
     from treaty_toolkit.timeline import format_when, select_events
 
     shown = select_events(events, since, categories)
-    lines = ["| Date | What happened | Who | Sources |", "|---|---|---|---|"]
+    items = []
     for _, event in shown.iterrows():
         keys = [event["source"], *split_sources(event["other_sources"])]
         status = " *(reported, not independently confirmed)*" if event["status"] == "reported" else ""
         cite = "{cite:p}`" + ",".join(prefix + k for k in keys) + "`"
-        lines.append(f"| {format_when(event)} | {_cell(event['event'])}{status} | {_cell(event['actor'])} | {cite} |")
-    return "\n".join(lines)
+        text = " ".join(str(event["event"]).split())
+        items.append(f"- **{format_when(event)}** ({event['actor']}): {text}{status} {cite}")
+    return "\n".join(items) if items else "*No events of these kinds in the data.*"
 
 
 class ChronologyDirective(SphinxDirective):
