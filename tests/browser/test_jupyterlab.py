@@ -97,11 +97,12 @@ def test_quiz_widget_in_jupyterlab(browser, jupyter_lab):
     status.wait_for()
 
     # the true/false question: first a wrong answer, then the keyed one
-    page.locator(".widget-radio-box label", has_text="False").first.click()
+    # check() clicks and then confirms the radio button is selected before the answer is checked.
+    page.locator(".widget-radio-box").first.get_by_role("radio", name="False").check()
     checks = page.get_by_role("button", name="Check answer")
     checks.first.click()
     page.locator(".widget-html-content", has_text=re.compile(r"^\s*Not quite\.")).first.wait_for()
-    page.locator(".widget-radio-box label", has_text="True").first.click()
+    page.locator(".widget-radio-box").first.get_by_role("radio", name="True").check()
     checks.first.click()
     correct = page.locator(".widget-html-content", has_text=re.compile(r"^\s*Correct\."))  # not the score line
     correct.first.wait_for()
