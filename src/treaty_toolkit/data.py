@@ -34,6 +34,7 @@ from pathlib import Path
 import pandas as pd
 
 from treaty_toolkit import cache, project
+from treaty_toolkit.style import day
 
 PACKAGE_FILE = "datapackage.json"
 BIB_FILE = project.BIB_FILE.name  # lives in the folder that holds data/
@@ -166,12 +167,8 @@ class Currency:
     sources_checked: pd.Timestamp
 
     def sentence(self) -> str:
-        return (f"Account current to {_day(self.account_current_to)}; sources checked {_day(self.sources_checked)}. "
-                f"Events after {_day(self.account_current_to)} are not covered.")
-
-
-def _day(date: pd.Timestamp) -> str:
-    return f"{date.day} {date:%B %Y}"
+        return (f"Account current to {day(self.account_current_to)}; sources checked {day(self.sources_checked)}. "
+                f"Events after {day(self.account_current_to)} are not covered.")
 
 
 def currency(data_dir: Path | str | None = None) -> Currency:

@@ -67,3 +67,8 @@ def score_text(page) -> str:
     return page.inner_text(".tt-quiz-score >> nth=0").strip()
 
 
+
+
+def question_ids(page) -> list[str]:
+    """The question ids of every quiz form on the page, in page order."""
+    return page.eval_on_selector_all("form.tt-quiz-question", "fs => fs.map(f => f.dataset.ttQuestion)")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import open_offline_page  # tests/browser/conftest.py (pytest puts this folder on sys.path)
-from quiz_answers import EMPTY_KEY, FIXTURE_BOOK, answer_with_mouse, keyed_answer, plain, score_text, wrong_answer
+from quiz_answers import EMPTY_KEY, FIXTURE_BOOK, answer_with_mouse, keyed_answer, plain, question_ids, score_text, wrong_answer
 
 from treaty_toolkit.quiz import BROWSER_FILES, MESSAGES, load_library
 from treaty_toolkit.quiz.grading import display_order
@@ -27,7 +27,7 @@ def test_every_question_on_every_page(browser, book_server, quiz_pages, library)
     for url in quiz_pages:
         context, page, log = open_offline_page(browser)
         page.goto(book_server + url)
-        ids = page.eval_on_selector_all("form.tt-quiz-question", "fs => fs.map(f => f.dataset.ttQuestion)")
+        ids = question_ids(page)
         assert ids and len(set(ids)) == len(ids), f"{url}: a question appears twice on the page"
         for qid in ids:
             question = questions[qid]
@@ -71,7 +71,7 @@ def test_answers_are_remembered_and_reset(browser, book_server, quiz_pages, libr
     context, page, log = open_offline_page(browser)
     url = book_server + quiz_pages[0]
     page.goto(url)
-    ids = page.eval_on_selector_all("form.tt-quiz-question", "fs => fs.map(f => f.dataset.ttQuestion)")
+    ids = question_ids(page)
     first = questions[ids[0]]
     answer_with_mouse(page, first, keyed_answer(first))
     page.reload()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import open_offline_page
-from quiz_answers import AXE, answer_with_mouse, keyed_answer, wrong_answer
+from quiz_answers import AXE, answer_with_mouse, keyed_answer, question_ids, wrong_answer
 
 pytestmark = pytest.mark.browser
 
@@ -49,7 +49,7 @@ def test_keyboard_only_pass(browser, book_server, quiz_pages, library):
     for url in quiz_pages:
         context, page, _log = open_offline_page(browser)
         page.goto(book_server + url)
-        ids = page.eval_on_selector_all("form.tt-quiz-question", "fs => fs.map(f => f.dataset.ttQuestion)")
+        ids = question_ids(page)
         for qid in ids:
             feedback = answer_with_keyboard(page, questions[qid], keyed_answer(questions[qid]))
             assert feedback.startswith("Correct"), (url, qid, feedback)
@@ -61,7 +61,7 @@ def test_axe_finds_nothing_serious_inside_the_quizzes(browser, book_server, quiz
     for url in quiz_pages:
         context, page, _log = open_offline_page(browser)
         page.goto(book_server + url)
-        ids = page.eval_on_selector_all("form.tt-quiz-question", "fs => fs.map(f => f.dataset.ttQuestion)")
+        ids = question_ids(page)
         for qid in ids[:2]:  # feedback of both kinds is on the page when axe runs
             answer_with_mouse(page, questions[qid], wrong_answer(questions[qid]))
         page.add_script_tag(path=str(AXE))
