@@ -172,6 +172,29 @@ def test_source_missing_from_references_bib_fails(tmp_path):
     assert "references.bib" in str(raised.value)
 
 
+def some_aggregator_key() -> str:
+    with open(ROOT / "data" / "sources.csv", encoding="utf-8", newline="") as handle:
+        return next(row["key"] for row in csv.DictReader(handle) if row["kind"] == "aggregator")
+
+
+def test_a_row_resting_on_an_aggregator_alone_fails_naming_file_row_and_field(tmp_path):
+    data_dir = copy_package(tmp_path)
+    copy = some_aggregator_key()
+    set_cell(data_dir, "events.csv", "treaty-signed", "other_sources", "")
+    row = set_cell(data_dir, "events.csv", "treaty-signed", "source", copy)
+    with pytest.raises(DataValidationError) as raised:
+        load_package(data_dir)
+    assert f"events.csv, row {row}, field 'source': rests on aggregator copies alone ({copy})" in str(raised.value)
+    assert len(raised.value.problems) == 1
+
+
+def test_an_aggregator_beside_an_independent_source_is_allowed(tmp_path):
+    data_dir = copy_package(tmp_path)
+    set_cell(data_dir, "events.csv", "treaty-signed", "other_sources", "kcna2024treaty")
+    set_cell(data_dir, "events.csv", "treaty-signed", "source", some_aggregator_key())
+    assert "events" in load_package(data_dir)
+
+
 def test_every_problem_is_listed_not_just_the_first(tmp_path):
     data_dir = copy_package(tmp_path)
     date_row = set_cell(data_dir, "events.csv", "kim-signs-decree", "date", "11/11/2024")

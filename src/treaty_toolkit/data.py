@@ -5,9 +5,11 @@ required fields, enums, primary keys and foreign keys. Loading always validates 
 
 1. Frictionless checks every table against its schema (types, required, enums, patterns, primary and
    foreign keys).
-2. This module adds the two checks Frictionless cannot express: every ``sources.key`` is a key in
-   ``references.bib`` (the file next to ``data/``), and every key listed in an ``other_sources`` cell
-   (keys joined by ``;``) is a ``sources.key``.
+2. This module adds the checks Frictionless cannot express: every ``sources.key`` is a key in
+   ``references.bib`` (the file next to ``data/``); every key listed in an ``other_sources`` cell
+   (keys joined by ``;``) is a ``sources.key``; and no row rests on aggregators alone (a row whose
+   ``source`` and ``other_sources`` are all of kind ``aggregator`` fails: cite the original, or an
+   independent source beside the copy).
 
 All problems are collected and raised together as one :class:`DataValidationError` whose message names
 the file, the row (row 1 is the CSV header, so row 2 is the first data row) and the field of each.
@@ -39,7 +41,8 @@ from treaty_toolkit.style import day
 PACKAGE_FILE = "datapackage.json"
 BIB_FILE = project.BIB_FILE.name  # lives in the folder that holds data/
 LIST_SEPARATOR = ";"
-CACHE_FORMAT = 1
+AGGREGATOR = "aggregator"  # sources.kind of a site that republishes others' reporting
+CACHE_FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -264,15 +267,23 @@ def _reference_problems(package, data_dir: Path) -> list[Problem]:
             if key and key not in in_bib:
                 problems.append(Problem(str(data_dir / sources.path), row, "key", f"{key!r} is not a key in {bib_path}"))
 
+    aggregators = {cells.get("key", "") for _, cells in source_rows if cells.get("kind") == AGGREGATOR}
     for resource in package.resources:
-        if "other_sources" not in resource.schema.field_names:
+        fields = resource.schema.field_names
+        if "source" not in fields or resource.name == "sources":
             continue
         for row, cells in _raw_rows(data_dir, resource):
-            for key in split_sources(cells.get("other_sources")):
+            others = split_sources(cells.get("other_sources")) if "other_sources" in fields else []
+            for key in others:
                 if key not in known_sources:
                     problems.append(
                         Problem(str(data_dir / resource.path), row, "other_sources", f"{key!r} is not a sources.key value")
                     )
+            cited = [key for key in [cells.get("source", ""), *others] if key]
+            if cited and all(key in aggregators for key in cited):
+                problems.append(Problem(str(data_dir / resource.path), row, "source",
+                                        f"rests on aggregator copies alone ({', '.join(cited)}): cite the original "
+                                        "or an independent source"))
     return problems
 
 
