@@ -93,8 +93,21 @@ def use_templates_and_static(app: Sphinx, config) -> None:
         config.html_static_path = [*config.html_static_path, str(STATIC_DIR)]
 
 
+def no_hidden_header_toggles(app: Sphinx, config) -> None:
+    """config-inited: leave pydata's top navbar empty, as sphinx-book-theme intends.
+
+    pydata-sphinx-theme 0.17.1 sets ``navbar_persistent`` to the search field whenever the option is
+    unset, although sphinx-book-theme 1.3.0 empties every navbar slot. The header then renders, hidden,
+    with its own hamburger and "on this page" buttons first in the page; both themes' scripts bind to the
+    first ``.primary-toggle`` / ``.secondary-toggle`` they find, so the visible toggles in the article
+    header did nothing (no drawer on a phone, no collapse on a desktop), and a second search field showed.
+    """
+    config.html_theme_options.setdefault("navbar_persistent", [])
+
+
 def setup(app: Sphinx):
     app.connect("config-inited", use_templates_and_static)
+    app.connect("config-inited", no_hidden_header_toggles)
     # Late priority: after every extension has added its scripts to the page.
     app.connect("html-page-context", write_each_script_once, priority=900)
     app.connect("html-page-context", name_toctree_toggles, priority=900)
