@@ -57,6 +57,7 @@ benchmark: setup
 notebooks: setup
 	$(BIN)/python -m treaty_toolkit.authoring.notebooks
 
-# Student copies of the exercise notebooks: worked answers (cells tagged `solution`) blanked, outputs cleared.
+# Student copies of the exercise notebooks (exercises/student/, committed: Binder, JupyterHub and the download
+# button hand them out): worked answers (cells tagged `solution`) blanked, outputs cleared.
 student: setup
-	$(BIN)/python -m treaty_toolkit.authoring.student_copies --out _build/student
+	$(BIN)/python -m treaty_toolkit.authoring.student_copies

@@ -15,6 +15,8 @@ import pytest
 import yaml
 from browser.conftest import toc_documents
 
+from treaty_toolkit import project
+
 ROOT = Path(__file__).resolve().parent.parent
 JUPYTER_BOOK = str(Path(sys.executable).with_name("jupyter-book"))
 CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
@@ -88,11 +90,35 @@ def test_notebook_pages_launch_on_binder_in_jupyterlab(built_book):
     org_repo = urlsplit(REPO_URL).path.strip("/")
     problems = []
     for doc in notebook_docs:
-        # Binder opens the page's own source: a .ipynb, or a MyST .md notebook (via jupytext).
-        expected = f"{binder}/v2/gh/{org_repo}/{BRANCH}?urlpath=lab/tree/{doc}{source_of(doc).suffix}"
+        # Binder opens the page's own source (a .ipynb, or a MyST .md notebook via jupytext), except on an
+        # exercise page, where it opens the student copy.
+        student = project.student_copy(ROOT, doc)
+        path = student.relative_to(ROOT).as_posix() if student else f"{doc}{source_of(doc).suffix}"
+        expected = f"{binder}/v2/gh/{org_repo}/{BRANCH}?urlpath=lab/tree/{path}"
         if expected not in links(built_book / f"{doc}.html"):
             problems.append(f"{doc}: no Binder (JupyterLab) link {expected}")
     assert not problems, "\n".join(problems)
+
+
+EXERCISE_DOCS = [doc for doc in DOCS if project.student_copy(ROOT, doc)]
+
+
+def test_every_exercise_page_has_a_student_copy():
+    assert len(EXERCISE_DOCS) == len(list((ROOT / project.EXERCISES_DIR).glob("*.ipynb")))
+
+
+@pytest.mark.parametrize("doc", EXERCISE_DOCS)
+def test_what_an_exercise_page_hands_out_holds_no_worked_answer(built_book, doc):
+    """The download is the student copy; no launch link opens the notebook with the answers."""
+    download = built_book / "_sources" / f"{doc}.ipynb"
+    nb = nbformat.read(download, as_version=4)
+    assert not [c for c in nb.cells if "solution" in c.metadata.get("tags", [])], f"{download}: a worked answer"
+    assert not [c for c in nb.cells if c.cell_type == "code" and c.outputs], f"{download}: stored outputs"
+    assert download.read_bytes() == project.student_copy(ROOT, doc).read_bytes()
+    answers = f"{doc}.ipynb"
+    launches = [href for href in links(built_book / f"{doc}.html") if "urlpath=" in href or "git-pull" in href]
+    assert launches, f"{doc}: no launch link"
+    assert not [href for href in launches if answers in href], f"{doc}: a launch link opens {answers}"
 
 
 EXTERNAL_ASSET_RELS = {"stylesheet", "preload", "modulepreload", "icon"}

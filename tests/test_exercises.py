@@ -8,7 +8,7 @@ import nbformat
 import pytest
 
 from treaty_toolkit.authoring import student_copies as exercises
-from treaty_toolkit.authoring.notebooks import execute, load
+from treaty_toolkit.authoring.notebooks import dumps, execute, load
 from treaty_toolkit.checks import NOT_ANSWERED
 
 EXERCISES = exercises.exercise_notebooks()
@@ -44,12 +44,21 @@ def test_student_copy_keeps_tasks_and_drops_every_solution(path):
     assert any(exercises.is_solution(cell) for cell in load(path).cells)
 
 
+@pytest.mark.parametrize("path", EXERCISES, ids=lambda p: p.stem)
+def test_the_committed_student_copy_is_up_to_date(path):
+    """Binder, JupyterHub and the download button hand out exercises/student/: it must follow the exercise."""
+    committed = exercises.DEFAULT_OUT / path.name
+    assert committed.is_file(), f"{committed} is missing: run `make student`"
+    assert committed.read_text(encoding="utf-8") == dumps(exercises.student_version(load(path))), \
+        f"{committed} is out of date: run `make student`"
+
+
 @pytest.mark.kernel
 @pytest.mark.parametrize("path", EXERCISES, ids=lambda p: p.stem)
-def test_student_copy_runs_and_every_check_says_not_answered(path, tmp_path):
-    [copy_path] = exercises.write_student_copies([path], tmp_path)
-    # Run from the exercises folder, where a student's JupyterLab would start it.
-    nb = execute(load(copy_path), path.parent)
+def test_student_copy_runs_and_every_check_says_not_answered(path):
+    copy_path = exercises.DEFAULT_OUT / path.name  # the file students get
+    # Run from its own folder, where Binder's JupyterLab starts it.
+    nb = execute(load(copy_path), copy_path.parent)
     checks = [cell for cell in nb.cells if cell.cell_type == "code" and CHECK_CALL.search(cell.source)]
     assert checks, f"{path.name}: no auto-check cells"
     for cell in nb.cells:
@@ -91,3 +100,15 @@ def test_placeholders_say_not_answered_and_answers_do_not(capsys):
     assert capsys.readouterr().out.count(NOT_ANSWERED) == 2
     assert checks.check_events_between(["duma-ratifies"], "nis-first-deployment-report", "entry-into-force") is False
     assert NOT_ANSWERED not in capsys.readouterr().out
+
+
+def test_launch_links_are_retargeted_plain_or_url_encoded_and_other_links_are_left_alone():
+    from treaty_toolkit.book.student_routes import retarget
+
+    source, student = "exercises/02-reading.ipynb", "exercises/student/02-reading.ipynb"
+    binder = "https://mybinder.org/v2/gh/o/r/main?urlpath=lab/tree/exercises/02-reading.ipynb"
+    assert retarget(binder, source, student) == "https://mybinder.org/v2/gh/o/r/main?urlpath=lab/tree/" + student
+    hub = "https://hub.example.edu/hub/user-redirect/git-pull?repo=x&urlpath=lab%2Ftree%2Fr%2Fexercises%2F02-reading.ipynb"
+    assert retarget(hub, source, student).endswith("lab%2Ftree%2Fr%2Fexercises%2Fstudent%2F02-reading.ipynb")
+    edit = "https://github.com/o/r/edit/main/exercises/02-reading.ipynb"
+    assert retarget(edit, source, student) == edit

@@ -17,6 +17,9 @@ DATA_DIR = Path("data")
 EXERCISES_DIR = Path("exercises")
 QUIZ_DIR = EXERCISES_DIR / "quizzes"
 OBJECTIVES_FILE = EXERCISES_DIR / "objectives.yaml"
+# Student copies of the exercise notebooks (tasks and checks, no worked answers), generated from the
+# exercises and committed, because Binder, JupyterHub and the download button hand out these files.
+STUDENT_DIR = EXERCISES_DIR / "student"
 NOTEBOOK_FOLDERS = ("chapters", "exercises")
 # Folders under the notebook folders that hold tool output, never sources.
 SKIPPED_PARTS = frozenset({".ipynb_checkpoints", "_build", ".jupyter_cache"})
@@ -98,10 +101,23 @@ def is_notebook_source(path: Path) -> bool:
 
 
 def stored_notebooks(root: Path) -> list[Path]:
-    """Every .ipynb the project stores under chapters/ and exercises/ (no checkpoints, no builds)."""
+    """Every .ipynb the project stores under chapters/ and exercises/ with its outputs.
+
+    Not checkpoints, builds or the generated student copies (which have no outputs).
+    """
     found = []
+    students = Path(root) / STUDENT_DIR
     for folder in NOTEBOOK_FOLDERS:
         for path in sorted((Path(root) / folder).rglob("*.ipynb")):
-            if not SKIPPED_PARTS.intersection(path.relative_to(root).parts):
+            if not SKIPPED_PARTS.intersection(path.relative_to(root).parts) and students not in path.parents:
                 found.append(path)
     return found
+
+
+def student_copy(root: Path, docname: str) -> Path | None:
+    """The committed student copy of an exercise page (``exercises/02-reading``), or None."""
+    doc = Path(docname)
+    if doc.parent != EXERCISES_DIR:
+        return None
+    path = Path(root) / STUDENT_DIR / f"{doc.name}.ipynb"
+    return path if path.is_file() else None

@@ -175,6 +175,10 @@ def main(argv: list[str] | None = None) -> int:
     for path in paths:
         print(f"executing {path}", flush=True)
         execute_and_store(path)
+    from treaty_toolkit.authoring import student_copies  # the student copies follow their exercises
+
+    for target in student_copies.write_student_copies(student_copies.exercise_notebooks(), student_copies.DEFAULT_OUT):
+        print(f"wrote {target}")
     return 0
 
 

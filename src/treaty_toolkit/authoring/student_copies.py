@@ -10,7 +10,11 @@ student copy keeps every other cell and replaces each solution cell with an empt
 
 Outputs are cleared too: a stored "Correct." or a printed result would give the answer away.
 
-    python -m treaty_toolkit.authoring.student_copies                  # every exercise -> _build/student/
+The copies live in ``exercises/student/`` and are committed: Binder and JupyterHub open them, and the
+book's download button serves them (``treaty_toolkit.book.student_routes``). ``make notebooks`` and
+``make student`` rewrite them; a test fails when one is out of date.
+
+    python -m treaty_toolkit.authoring.student_copies                  # every exercise -> exercises/student/
     python -m treaty_toolkit.authoring.student_copies --out DIR a.ipynb
 """
 
@@ -24,12 +28,12 @@ from pathlib import Path
 import nbformat
 
 from treaty_toolkit.authoring.notebooks import ROOT, dumps, load
-from treaty_toolkit.project import EXERCISES_DIR
+from treaty_toolkit.project import EXERCISES_DIR, STUDENT_DIR
 
 SOLUTION_TAG = "solution"  # the book folds these cells (treaty_toolkit.book.solutions)
 CODE_STUB = "# Your answer here"
 MARKDOWN_STUB = "*Your answer here.*"
-DEFAULT_OUT = ROOT / "_build" / "student"
+DEFAULT_OUT = ROOT / STUDENT_DIR
 
 
 def is_solution(cell) -> bool:

@@ -8,6 +8,7 @@ module with its own ``setup()``:
 - :mod:`.execution`: notebook pages executed on every core before reading, never served stale;
 - :mod:`.theme`: named fixes to the theme's and myst-nb's output (templates, scripts, accessibility, CSS);
 - :mod:`.solutions`: worked answers of exercise notebooks folded behind a click;
+- :mod:`.student_routes`: launch links and downloads of exercise pages give the student copies;
 - :mod:`.quiz_directives`: ``{quiz}`` and ``{objectives}`` (the quiz engine in the book);
 - :mod:`.objective_map`: ``{objective-map}``, the instructors' alignment table;
 - :mod:`.studytime`: ``{study-times}``, the chapter times on the start-here page;
@@ -32,13 +33,14 @@ from . import (
     objective_map,
     quiz_directives,
     solutions,
+    student_routes,
     studytime,
     theme,
     treaty_guide,
 )
 
-SUB_EXTENSIONS = (assets, bibstyle, execution, theme, solutions, quiz_directives, objective_map, studytime, treaty_guide, currency,
-                  chronology)
+SUB_EXTENSIONS = (assets, bibstyle, execution, theme, solutions, student_routes, quiz_directives, objective_map,
+                  studytime, treaty_guide, currency, chronology)
 
 
 def setup(app: Sphinx):
