@@ -7,6 +7,7 @@ print, so each assertion would fail if the stylesheet were missing.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -116,3 +117,24 @@ def test_exercise_answers_are_folded_and_open_on_click(offline_page, book_server
     assert body.count() == 1 and not body.is_visible()
     written.first.locator("button.toggle-button").click()
     body.wait_for(state="visible")
+
+
+ROOT_DIR = Path(__file__).resolve().parents[2]
+EXERCISE_PAGES = [f"exercises/{path.stem}.html" for path in sorted((ROOT_DIR / "exercises").glob("*.ipynb"))]
+
+
+@pytest.mark.parametrize("page_name", EXERCISE_PAGES)
+def test_no_check_says_correct_under_an_empty_starter_cell(offline_page, book_server, page_name):
+    """A check's result judges the folded worked answer, so it is folded too, and opens on click."""
+    page, _ = offline_page
+    page.goto(book_server + page_name, wait_until="load")
+    checks = page.locator(".cell.tag_hide-output")
+    assert checks.count() >= 1, f"{page_name}: no folded check"
+    visible_correct = page.evaluate("""() => [...document.querySelectorAll('.cell_output')]
+        .filter(o => o.getClientRects().length > 0 && o.innerText.includes('Correct.')).length""")
+    assert visible_correct == 0, f"{page_name}: {visible_correct} check result(s) say 'Correct.' before any answer is shown"
+    first = checks.first
+    summary = first.locator("summary")
+    assert "Show the check of the worked answer" in summary.inner_text()
+    summary.click()
+    assert "Correct." in first.locator(".cell_output").first.inner_text()

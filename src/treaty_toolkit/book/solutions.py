@@ -12,15 +12,28 @@ import re
 from sphinx.application import Sphinx
 
 SOLUTION_TAG = "solution"  # shared with treaty_toolkit.authoring.student_copies
+# A check cell calls one of treaty_toolkit.checks' check_* functions. On the page its result ("Correct.")
+# judges the folded worked answer, not the empty starter cell above it, so it is folded with the answer.
+CHECK_CALL = re.compile(r"^\s*check_\w+\(", re.M)
 
 
 def fold_solutions(nb) -> bool:
-    """Fold every solution cell of ``nb`` in place; True if there was one."""
+    """Fold every solution cell of ``nb``, and the output of each check after one, in place.
+
+    True if there was a solution.
+    """
     changed = False
+    after_answer = False
     for cell in nb.cells:
         tags = cell.metadata.get("tags", [])
+        if after_answer and cell.cell_type == "code" and CHECK_CALL.search(cell.source):
+            cell.metadata["tags"] = [*tags, "hide-output"]
+            cell.metadata.setdefault("mystnb", {}).update(
+                code_prompt_show="Show the check of the worked answer", code_prompt_hide="Hide the check"
+            )
         if SOLUTION_TAG not in tags:
             continue
+        after_answer = True
         changed = True
         if cell.cell_type == "code":
             cell.metadata["tags"] = [*tags, "hide-cell"]
