@@ -196,3 +196,40 @@ def test_rebuild_with_nothing_changed(built_book, record_property, capsys):
         print(f"\n[benchmark] rebuild with nothing changed: {seconds:.1f} s")
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert "no targets are out of date" in result.stdout, "an unchanged rebuild re-read or rewrote pages"
+
+
+class _Cells(html.parser.HTMLParser):
+    """The text of every table cell (<td>, <th>) of a page."""
+
+    def __init__(self):
+        super().__init__()
+        self.cells: list[str] = []
+        self._open = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("td", "th"):
+            self._open = True
+            self.cells.append("")
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th"):
+            self._open = False
+
+    def handle_data(self, data):
+        if self._open:
+            self.cells[-1] += data
+
+
+@pytest.mark.parametrize("doc", DOCS)
+def test_no_table_cell_is_cut_off(built_book, doc):
+    """pandas shortens long cells to their first characters and '...' unless told not to."""
+    parser = _Cells()
+    parser.feed((built_book / f"{doc}.html").read_text(encoding="utf-8"))
+    cut = [cell.strip()[-60:] for cell in parser.cells if cell.strip().endswith("...")]
+    assert not cut, f"{doc}: {len(cut)} cut-off cell(s), e.g. {cut[:3]}"
+
+
+def test_the_cut_off_check_sees_a_shortened_cell():
+    parser = _Cells()
+    parser.feed("<table><tr><th>text</th></tr><tr><td>Framed the summit as a normal bilateral ...</td><td>full</td></tr></table>")
+    assert [cell for cell in parser.cells if cell.endswith("...")] == ["Framed the summit as a normal bilateral ..."]
