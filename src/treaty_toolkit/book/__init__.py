@@ -7,7 +7,7 @@ module with its own ``setup()``:
 - :mod:`.bibstyle`: the reference lists' pybtex style, each entry formatted once per build;
 - :mod:`.execution`: notebook pages executed on every core before reading, never served stale;
 - :mod:`.theme`: named fixes to the theme's and myst-nb's output (templates, scripts, accessibility, CSS);
-- :mod:`.solutions`: worked answers of exercise notebooks folded behind a click;
+- :mod:`.solutions`: worked answers (exercise pages) and code (chapter notebook pages) folded behind a click;
 - :mod:`.student_routes`: launch links and downloads of exercise pages give the student copies;
 - :mod:`.quiz_directives`: ``{quiz}`` and ``{objectives}`` (the quiz engine in the book);
 - :mod:`.objective_map`: ``{objective-map}``, the instructors' alignment table;

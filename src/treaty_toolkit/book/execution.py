@@ -96,7 +96,7 @@ def page_notebook(app: Sphinx, env, docname: str):
     if reader is None:
         return None
     if path.endswith(".ipynb"):
-        return read_notebook_page(text)  # what the source-read hook hands myst-nb
+        return read_notebook_page(text, docname)  # what the source-read hook hands myst-nb
     return reader.read(text)
 
 

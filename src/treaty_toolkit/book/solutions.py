@@ -1,8 +1,13 @@
-"""Worked answers folded in the book: exercise notebooks keep them, the page hides them behind a click.
+"""Notebook pages as readers meet them: worked answers and chapter code folded behind a click.
 
-The exercise notebooks are the one source of tasks and solutions (cells tagged ``solution``). While
-Sphinx reads a notebook page, a code solution gets myst-nb's ``hide-cell`` tag (input and output folded
-into a closed <details>) and a written solution is wrapped in a dropdown admonition.
+The notebooks keep everything; only the page changes, while Sphinx reads it (``source-read``):
+
+- exercise notebooks are the one source of tasks and solutions (cells tagged ``solution``): a code
+  solution gets myst-nb's ``hide-cell`` tag (input and output folded into a closed <details>), a written
+  solution is wrapped in a dropdown admonition, and the result of a check after it is folded too;
+- on chapter notebook pages (``chapters/``) the code is folded (``hide-input``: one click shows it) and
+  setup cells, which only import or set display options, are removed, so the page shows prose, tables
+  and figures. Exercise pages keep their code in view: students write code there.
 """
 
 from __future__ import annotations
@@ -15,6 +20,11 @@ SOLUTION_TAG = "solution"  # shared with treaty_toolkit.authoring.student_copies
 # A check cell calls one of treaty_toolkit.checks' check_* functions. On the page its result ("Correct.")
 # judges the folded worked answer, not the empty starter cell above it, so it is folded with the answer.
 CHECK_CALL = re.compile(r"^\s*check_\w+\(", re.M)
+CHAPTERS = "chapters/"
+# Tags with which a cell already says how it is shown; such cells are left as they are.
+DISPLAY_TAGS = {"remove-cell", "remove-input", "remove-output", "hide-cell", "hide-input", "hide-output"}
+# A setup line: an import, a display option or a notebook magic.
+SETUP_LINE = re.compile(r"^(import |from \S+ import |pd\.set_option\(|%matplotlib|%config)")
 
 
 def fold_solutions(nb) -> bool:
@@ -47,26 +57,61 @@ def fold_solutions(nb) -> bool:
     return changed
 
 
-def read_notebook_page(text: str):
-    """The notebook of a page as myst-nb will see it: read, with its solutions folded."""
+def is_setup(source: str) -> bool:
+    """True for a cell that only imports, sets display options or runs notebook magics."""
+    lines = [line for line in source.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    in_import = False
+    for line in lines:
+        if in_import or SETUP_LINE.match(line):
+            in_import = line.rstrip().endswith("(") or (in_import and not line.strip().startswith(")"))
+            continue
+        return False
+    return bool(lines)
+
+
+def fold_chapter_code(nb) -> bool:
+    """Fold the code of a chapter notebook page and remove its setup cells; True if anything changed."""
+    changed = False
+    for cell in nb.cells:
+        tags = cell.metadata.get("tags", [])
+        if cell.cell_type != "code" or DISPLAY_TAGS.intersection(tags):
+            continue
+        changed = True
+        if is_setup(cell.source):
+            cell.metadata["tags"] = [*tags, "remove-cell"]
+        else:
+            cell.metadata["tags"] = [*tags, "hide-input"]
+            cell.metadata.setdefault("mystnb", {}).update(code_prompt_show="Show the code", code_prompt_hide="Hide the code")
+    return changed
+
+
+def fold_page(nb, docname: str) -> bool:
+    """Everything this module changes on the page of ``docname``; True if anything changed."""
+    if docname.startswith(CHAPTERS):
+        return fold_chapter_code(nb)
+    return fold_solutions(nb)
+
+
+def read_notebook_page(text: str, docname: str):
+    """The notebook of a page as myst-nb will see it (what :func:`fold_notebook_page` hands it)."""
     import nbformat
 
     nb = nbformat.reads(text, as_version=4)
-    fold_solutions(nb)
+    fold_page(nb, docname)
     return nb
 
 
-def hide_solutions(app: Sphinx, docname: str, source: list[str]) -> None:
-    """source-read: fold every solution cell of a notebook page."""
+def fold_notebook_page(app: Sphinx, docname: str, source: list[str]) -> None:
+    """source-read: fold solutions (exercise pages) or code (chapter pages) of a notebook page."""
     if not str(app.env.doc2path(docname)).endswith(".ipynb"):
         return
     import nbformat
 
     nb = nbformat.reads(source[0], as_version=4)
-    if fold_solutions(nb):
+    if fold_page(nb, docname):
         source[0] = nbformat.writes(nb)
 
 
 def setup(app: Sphinx):
-    app.connect("source-read", hide_solutions)
+    app.connect("source-read", fold_notebook_page)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
