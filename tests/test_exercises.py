@@ -112,3 +112,12 @@ def test_launch_links_are_retargeted_plain_or_url_encoded_and_other_links_are_le
     assert retarget(hub, source, student).endswith("lab%2Ftree%2Fr%2Fexercises%2Fstudent%2F02-reading.ipynb")
     edit = "https://github.com/o/r/edit/main/exercises/02-reading.ipynb"
     assert retarget(edit, source, student) == edit
+
+
+def test_a_setup_cell_only_imports_or_sets_display_options():
+    from treaty_toolkit.book.solutions import is_setup
+
+    assert is_setup('%matplotlib inline\nimport pandas as pd\nfrom x import (\n    a,\n)\npd.set_option("display.max_colwidth", None)')
+    assert not is_setup("from treaty_toolkit.explorer import explorer; explorer()")  # it draws the explorer
+    assert not is_setup('import pandas as pd\nevents = load_table("events")')
+    assert not is_setup("")

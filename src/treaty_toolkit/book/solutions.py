@@ -23,8 +23,8 @@ CHECK_CALL = re.compile(r"^\s*check_\w+\(", re.M)
 CHAPTERS = "chapters/"
 # Tags with which a cell already says how it is shown; such cells are left as they are.
 DISPLAY_TAGS = {"remove-cell", "remove-input", "remove-output", "hide-cell", "hide-input", "hide-output"}
-# A setup line: an import, a display option or a notebook magic.
-SETUP_LINE = re.compile(r"^(import |from \S+ import |pd\.set_option\(|%matplotlib|%config)")
+# Calls that only set how outputs are displayed.
+DISPLAY_OPTIONS = {"pd.set_option", "pandas.set_option"}
 
 
 def fold_solutions(nb) -> bool:
@@ -58,15 +58,23 @@ def fold_solutions(nb) -> bool:
 
 
 def is_setup(source: str) -> bool:
-    """True for a cell that only imports, sets display options or runs notebook magics."""
-    lines = [line for line in source.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-    in_import = False
-    for line in lines:
-        if in_import or SETUP_LINE.match(line):
-            in_import = line.rstrip().endswith("(") or (in_import and not line.strip().startswith(")"))
-            continue
+    """True for a cell whose every statement is an import, a display option or a notebook magic."""
+    import ast
+
+    code = "\n".join(line for line in source.splitlines() if not line.lstrip().startswith("%"))
+    try:
+        statements = ast.parse(code).body
+    except SyntaxError:
         return False
-    return bool(lines)
+    has_magic = any(line.lstrip().startswith("%") for line in source.splitlines())
+
+    def setup_statement(node) -> bool:
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            return True
+        call = node.value if isinstance(node, ast.Expr) else None
+        return isinstance(call, ast.Call) and ast.unparse(call.func) in DISPLAY_OPTIONS
+
+    return (bool(statements) or has_magic) and all(setup_statement(node) for node in statements)
 
 
 def fold_chapter_code(nb) -> bool:
