@@ -22,6 +22,9 @@ a network connection to Binder anyway), so page loads make no external request.
 
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
+
 from sphinx.application import Sphinx
 
 from . import (
@@ -43,7 +46,19 @@ SUB_EXTENSIONS = (assets, bibstyle, execution, theme, solutions, student_routes,
                   studytime, treaty_guide, currency, chronology)
 
 
+def _code_version() -> int:
+    """A number that changes with this folder's code: Sphinx re-reads every page when it changes.
+
+    Sphinx keeps each page's parsed form between builds and re-reads only changed sources, so without
+    this a change to how pages are transformed here (say, what is folded) would leave old pages in place.
+    """
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).resolve().parent.rglob("*.py")):
+        digest.update(path.read_bytes())
+    return int(digest.hexdigest()[:12], 16)
+
+
 def setup(app: Sphinx):
     for module in SUB_EXTENSIONS:
         module.setup(app)
-    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": "0.1", "env_version": _code_version(), "parallel_read_safe": True, "parallel_write_safe": True}
