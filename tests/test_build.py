@@ -233,3 +233,15 @@ def test_the_cut_off_check_sees_a_shortened_cell():
     parser = _Cells()
     parser.feed("<table><tr><th>text</th></tr><tr><td>Framed the summit as a normal bilateral ...</td><td>full</td></tr></table>")
     assert [cell for cell in parser.cells if cell.endswith("...")] == ["Framed the summit as a normal bilateral ..."]
+
+
+CHAPTER_PAGES = [doc for doc in DOCS if doc.startswith("chapters/") and doc.split("/")[1][:2].isdigit()]
+
+
+@pytest.mark.parametrize("doc", CHAPTER_PAGES)
+def test_every_chapter_page_links_its_exercise(built_book, doc):
+    """The chapter text and its data notebook both lead to the practice (the TOC's Next does not)."""
+    exercise = f"exercises/{doc.split('/')[1]}.html"
+    page = (built_book / f"{doc}.html").read_text(encoding="utf-8")
+    article = page[page.index("<article"):page.index("</article>")]  # not the sidebar, which links every page
+    assert f'href="{"../" * doc.count("/")}{exercise}' in article, f"{doc}: the text does not link {exercise}"
