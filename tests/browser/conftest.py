@@ -11,11 +11,14 @@ import http.server
 import os
 import threading
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+# axe-core, from the npm registry (package-lock.json), injected into pages for accessibility checks.
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 # Flags that keep Chromium from phoning home on a closed network (see the machine notes).
 CHROMIUM_ARGS = [
     "--no-sandbox",

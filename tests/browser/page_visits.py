@@ -7,11 +7,9 @@ on different workers.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from conftest import open_offline_page
+from conftest import AXE, open_offline_page
 
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 BLOCKING_IMPACTS = ("serious", "critical")
 PHONE = {"width": 375, "height": 812}

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from conftest import open_offline_page
 
 from treaty_toolkit.quiz.grading import display_order
 from treaty_toolkit.quiz.markdown import render_inline
 
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 FIXTURE_BOOK = Path(__file__).resolve().parents[1] / "fixtures" / "quizzes" / "book"
 EMPTY_KEY = {"single": "empty_choice", "truefalse": "empty_choice", "multiple": "empty_multiple",
              "numeric": "empty_number", "ordering": "empty_order"}
@@ -72,3 +72,14 @@ def score_text(page) -> str:
 def question_ids(page) -> list[str]:
     """The question ids of every quiz form on the page, in page order."""
     return page.eval_on_selector_all("form.tt-quiz-question", "fs => fs.map(f => f.dataset.ttQuestion)")
+
+
+def each_quiz_page(browser, book_server, quiz_pages):
+    """Open each quiz page offline in turn: yields (url, page, log, question ids); the page is closed after."""
+    for url in quiz_pages:
+        context, page, log = open_offline_page(browser)
+        try:
+            page.goto(book_server + url)
+            yield url, page, log, question_ids(page)
+        finally:
+            context.close()

@@ -14,8 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import open_offline_page
-from page_visits import AXE, AXE_TAGS, INSPECT_PAGE, RUN_AXE, WIDGET_VIEW
+from conftest import AXE, open_offline_page
+from page_visits import AXE_TAGS, INSPECT_PAGE, RUN_AXE, WIDGET_VIEW
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -11,7 +11,17 @@ from __future__ import annotations
 
 import pytest
 from conftest import open_offline_page  # tests/browser/conftest.py (pytest puts this folder on sys.path)
-from quiz_answers import EMPTY_KEY, FIXTURE_BOOK, answer_with_mouse, keyed_answer, plain, question_ids, score_text, wrong_answer
+from quiz_answers import (
+    EMPTY_KEY,
+    FIXTURE_BOOK,
+    answer_with_mouse,
+    each_quiz_page,
+    keyed_answer,
+    plain,
+    question_ids,
+    score_text,
+    wrong_answer,
+)
 
 from treaty_toolkit.quiz import BROWSER_FILES, MESSAGES, load_library
 from treaty_toolkit.quiz.grading import display_order
@@ -24,10 +34,7 @@ QUIZ_JS, QUIZ_CSS = (next(p for p in BROWSER_FILES if p.suffix == suffix) for su
 
 def test_every_question_on_every_page(browser, book_server, quiz_pages, library):
     questions = library.questions
-    for url in quiz_pages:
-        context, page, log = open_offline_page(browser)
-        page.goto(book_server + url)
-        ids = question_ids(page)
+    for url, page, log, ids in each_quiz_page(browser, book_server, quiz_pages):
         assert ids and len(set(ids)) == len(ids), f"{url}: a question appears twice on the page"
         for qid in ids:
             question = questions[qid]
@@ -44,7 +51,6 @@ def test_every_question_on_every_page(browser, book_server, quiz_pages, library)
         assert score_text(page) == MESSAGES["score"].format(correct=len(ids), total=len(ids)), url
         assert not log.page_errors and not log.console_errors, (url, log)
         assert not log.blocked_requests, (url, log.blocked_requests)
-        context.close()
 
 
 @pytest.mark.parametrize("viewport", [{"width": 375, "height": 740}, {"width": 640, "height": 450}],

@@ -4,8 +4,8 @@ the two run on different test workers)."""
 from __future__ import annotations
 
 import pytest
-from conftest import open_offline_page
-from quiz_answers import AXE, answer_with_mouse, keyed_answer, question_ids, wrong_answer
+from conftest import AXE
+from quiz_answers import answer_with_mouse, each_quiz_page, keyed_answer, wrong_answer
 
 pytestmark = pytest.mark.browser
 
@@ -46,22 +46,15 @@ def answer_with_keyboard(page, question, answer):
 
 def test_keyboard_only_pass(browser, book_server, quiz_pages, library):
     questions = library.questions
-    for url in quiz_pages:
-        context, page, _log = open_offline_page(browser)
-        page.goto(book_server + url)
-        ids = question_ids(page)
+    for url, page, _log, ids in each_quiz_page(browser, book_server, quiz_pages):
         for qid in ids:
             feedback = answer_with_keyboard(page, questions[qid], keyed_answer(questions[qid]))
             assert feedback.startswith("Correct"), (url, qid, feedback)
-        context.close()
 
 
 def test_axe_finds_nothing_serious_inside_the_quizzes(browser, book_server, quiz_pages, library):
     questions = library.questions
-    for url in quiz_pages:
-        context, page, _log = open_offline_page(browser)
-        page.goto(book_server + url)
-        ids = question_ids(page)
+    for url, page, _log, ids in each_quiz_page(browser, book_server, quiz_pages):
         for qid in ids[:2]:  # feedback of both kinds is on the page when axe runs
             answer_with_mouse(page, questions[qid], wrong_answer(questions[qid]))
         page.add_script_tag(path=str(AXE))
@@ -74,6 +67,5 @@ def test_axe_finds_nothing_serious_inside_the_quizzes(browser, book_server, quiz
             }"""
         )
         assert violations == [], (url, violations)
-        context.close()
 
 
