@@ -6,28 +6,20 @@ in the table of contents (Markdown and notebook cells) and every citation group 
 
 from __future__ import annotations
 
-import csv
-import json
 import re
 
 import pytest
 
 from treaty_toolkit import project
+from treaty_toolkit.alignment import page_text
+from treaty_toolkit.data import load_table
 
 ROOT = project.CHECKOUT
 CITATION = re.compile(r"\{cite:[a-z]+\}`([^`]+)`")
 
 
 def kinds() -> dict[str, str]:
-    with open(ROOT / project.DATA_DIR / "sources.csv", encoding="utf-8", newline="") as handle:
-        return {row["key"]: row["kind"] for row in csv.DictReader(handle)}
-
-
-def page_text(path) -> str:
-    text = path.read_text(encoding="utf-8")
-    if path.suffix == ".ipynb":
-        return "\n".join("".join(cell["source"]) for cell in json.loads(text)["cells"])
-    return text
+    return load_table("sources", ROOT / project.DATA_DIR).set_index("key")["kind"].astype(str).to_dict()
 
 
 def bare(key: str, known: dict[str, str]) -> str:
