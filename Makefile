@@ -8,7 +8,7 @@ BUILD_FLAGS := -W -n --keep-going
 # What `make check` leaves out: the browser, the built book, notebook execution, environment builds.
 QUICK  := not browser and not book and not kernel and not slow
 
-.PHONY: book test check lint serve clean clean-all setup benchmark notebooks student
+.PHONY: book translations test check lint serve clean clean-all setup benchmark notebooks student lms worksheets pdf
 
 setup: $(STAMP) node_modules/.package-lock.json
 
@@ -24,9 +24,21 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 
-# Notebooks run on both cores before Sphinx reads them; unchanged ones come from the execution cache.
+# Both editions, warnings as errors: English in _build/html (as `jupyter-book build . $(BUILD_FLAGS)`), then
+# Korean in _build/html/ko from the catalogs in locales/ko. Notebooks run on both cores before Sphinx reads
+# them, once: unchanged ones, and every one in the Korean build, come from the shared execution cache.
 book: setup
-	$(BIN)/jupyter-book build . $(BUILD_FLAGS)
+	$(BIN)/python -m treaty_toolkit.authoring.editions
+
+# Refresh the translation catalogs from the English sources: the gettext builder into _build/gettext, then
+# sphinx-intl into locales/ko/LC_MESSAGES (one .po per page; new or changed messages arrive untranslated).
+translations: setup
+	$(BIN)/python -m treaty_toolkit.authoring.editions --translations
+
+# The whole book as one PDF, _build/pdf/book.pdf: the single-page build (warnings are errors) printed by
+# Debian's Chromium, without worked answers or buttons. The next `make book` links it from the intro.
+pdf: setup
+	$(BIN)/python -m treaty_toolkit.authoring.book_pdf
 
 # Everything: nbval compares every stored notebook output with a fresh run.
 test: book
@@ -56,6 +68,16 @@ benchmark: setup
 # widget state or run-dependent counts), so nbval and tests/test_notebooks.py see reproducible files.
 notebooks: setup
 	$(BIN)/python -m treaty_toolkit.authoring.notebooks
+
+# The quiz banks as Moodle XML, GIFT, Canvas QTI 1.2 and QTI 2.1 files in _build/lms/ (the book build also
+# writes them beside the HTML, for the instructor guide's download links).
+lms: setup
+	$(BIN)/python -m treaty_toolkit.quiz.lms
+
+# A printable student worksheet per chapter (objectives, quiz questions without answers, discussion questions)
+# in _build/worksheets/ (the book build also writes them beside the HTML, for the instructor guide's links).
+worksheets: setup
+	$(BIN)/python -m treaty_toolkit.authoring.worksheets
 
 # Student copies of the exercise notebooks (exercises/student/, committed: Binder, JupyterHub and the download
 # button hand them out): worked answers (cells tagged `solution`) blanked, outputs cleared.

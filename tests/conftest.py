@@ -26,7 +26,23 @@ def built_book() -> Path:
 
 
 def pytest_collection_modifyitems(config, items):
-    # A test that reads the built book is a `book` test, so `make check` (no build) leaves it out.
     for item in items:
+        # A test that reads the built book is a `book` test, so `make check` (no build) leaves it out.
         if "built_book" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.book)
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """A file's tests on one worker, as --dist loadfile does, except tests of one built page each.
+
+    A file stays together because nbval runs a notebook's cells in order in one kernel and a module's
+    fixtures are built once. A test parametrised by a built page (its id ends in ".html]") visits that
+    page alone, so any free worker may take it: the page-by-page browser tests balance the load.
+    """
+    from xdist.scheduler import LoadScopeScheduling
+
+    class FileOrPageScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return nodeid if nodeid.endswith(".html]") else nodeid.split("::", 1)[0]
+
+    return FileOrPageScheduling(config, log)

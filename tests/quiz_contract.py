@@ -10,8 +10,9 @@ from pathlib import Path
 import yaml
 
 from treaty_toolkit.quiz.bank import Bank, Option, Question
-from treaty_toolkit.quiz.grading import MESSAGES, display_order, grade_question
+from treaty_toolkit.quiz.grading import display_order, grade_question, messages_for
 from treaty_toolkit.quiz.markdown import render_block
+from treaty_toolkit.quiz.texts import LANGUAGES  # noqa: F401 - the contract runs in every language
 
 TABLE = Path(__file__).with_name("quiz_contract.yaml")
 
@@ -76,9 +77,9 @@ def python_answer(case: Case):
     return chosen[0] == 0 if q.type == "truefalse" else chosen[0]
 
 
-def python_result(case: Case) -> tuple[str, str]:
-    """(state, feedback as plain text) from grade()."""
-    result = grade_question(case.question, python_answer(case))
+def python_result(case: Case, language: str = "en") -> tuple[str, str]:
+    """(state, feedback as plain text) from grade(), with the words of ``language``."""
+    result = grade_question(case.question, python_answer(case), messages_for("self-check", language))
     state = "correct" if result.correct else ("incorrect" if result.answered else "empty")
     return state, plain_text(render_block(result.message))
 
@@ -87,5 +88,5 @@ def plain_text(html: str) -> str:
     return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
 
 
-def expected_sentences(case: Case) -> list[str]:
-    return [MESSAGES[key] for key in case.says]
+def expected_sentences(case: Case, language: str = "en") -> list[str]:
+    return [messages_for("self-check", language)[key] for key in case.says]

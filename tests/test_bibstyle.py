@@ -1,13 +1,16 @@
-"""The reference lists' pybtex style: same text as pybtex's ``plain``, each entry formatted once."""
+"""The reference lists' pybtex style: pybtex's ``plain`` with titles as written, author–year labels in
+author-year-title order, each entry formatted once."""
 
 from __future__ import annotations
+
+import copy
 
 import pybtex.plugin
 import pytest
 from pybtex.database import parse_file
 from pybtex.style.formatting import plain
 
-from treaty_toolkit import project
+from treaty_toolkit import project, references
 from treaty_toolkit.book import bibstyle
 
 
@@ -23,14 +26,44 @@ def fresh_cache():
     bibstyle.Style._texts.clear()
 
 
-def test_text_matches_plain_for_every_entry(entries):
+def test_text_is_plain_with_every_title_kept_as_written(entries):
+    """The oracle: ``plain`` given the title in braces, which is how BibTeX protects capitals."""
     ours, upstream = bibstyle.Style(), plain.Style()
     text = pybtex.plugin.find_plugin("pybtex.backends", "text")()  # one backend: each lookup scans entry points
     for entry in entries:
+        protected = copy.deepcopy(entry)
+        if "title" in protected.fields:
+            protected.fields["title"] = "{" + protected.fields["title"] + "}"
         mine = ours.format_entry("x", entry)
-        theirs = upstream.format_entry("x", entry)
+        theirs = upstream.format_entry("x", protected)
         assert mine.text.render(text) == theirs.text.render(text), entry.key
         assert (mine.key, mine.label) == (theirs.key, theirs.label)
+
+
+def test_titles_keep_their_capitals(entries):
+    text = pybtex.plugin.find_plugin("pybtex.backends", "text")()
+    fritsche = next(e for e in entries if e.key == "fritsche1996beistand")
+    assert "Moskau: Keine Kündigung des Beistandsvertrages mit Nordkorea." in (
+        bibstyle.Style().format_entry("x", fritsche).text.render(text))
+
+
+def test_no_field_holds_latex_quotes(entries):
+    """pybtex prints `...' and ``...'' as typed: the data uses typographic quotes instead."""
+    found = [(e.key, name) for e in entries for name, value in e.fields.items() if "`" in value or "''" in value]
+    assert found == []
+
+
+def test_lists_are_sorted_by_author_year_and_title_and_labelled_as_cited(entries):
+    style = bibstyle.Style()
+    some = entries[::7]
+    ordered = style.sort(some)
+    assert [e.key for e in ordered] == [e.key for e in sorted(some, key=references.sort_key)]
+    whole = references.assign_labels(entries)
+    references.LabelStyle.bibliography = {e.key: e for e in entries}
+    try:
+        assert list(style.format_labels(ordered)) == [whole[e.key] for e in ordered]
+    finally:
+        references.LabelStyle.bibliography = None
 
 
 def test_each_entry_is_formatted_once_whatever_its_label(entries, monkeypatch):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import html.parser
+import posixpath
+import re
 import shutil
 import subprocess
 import sys
@@ -144,6 +146,64 @@ def test_no_page_loads_scripts_or_stylesheets_from_another_host(built_book):
     assert not problems, f"pages referencing external hosts: {problems}"
 
 
+# A script address on another host, quoted inside an inline script (how sphinx-thebe named its CDN copy).
+SCRIPT_URL_IN_CODE = re.compile(r"""["'](?:https?:)?//[^"'\s]+\.m?js\b""")
+
+
+class _InlineScripts(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.scripts: list[str] = []
+        self._inside = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "script":
+            self._inside = True
+            self.scripts.append("")
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._inside = False
+
+    def handle_data(self, data):
+        if self._inside:
+            self.scripts[-1] += data
+
+
+def thebe_or_cdn_scripts(path: Path) -> list[str]:
+    """What in a page names thebe (the Live code button, its config, its script) or a script on a CDN."""
+    text = path.read_text(encoding="utf-8")
+    found = [f"thebe: ...{text[m.start() - 40:m.end() + 40]}..." for m in re.finditer("thebe", text, re.I)][:3]
+    parser = _InlineScripts()
+    parser.feed(text)
+    found += [f"inline script loads {m.group(0)}" for script in parser.scripts for m in SCRIPT_URL_IN_CODE.finditer(script)]
+    return found + external_assets(path)
+
+
+def test_no_page_references_thebe_or_a_cdn_script(built_book):
+    # The Live code (Thebe) button fetched thebe from a CDN and never loaded offline: the launch buttons replace it.
+    problems = {}
+    for page in sorted(built_book.rglob("*.html")):
+        if found := thebe_or_cdn_scripts(page):
+            problems[page.relative_to(built_book).as_posix()] = found
+    assert not problems, f"pages referencing thebe or a CDN script: {problems}"
+
+
+def test_the_thebe_and_cdn_scan_detects_them(tmp_path):
+    page = tmp_path / "p.html"
+    page.write_text('<script>const THEBE_JS_URL = "https://unpkg.com/thebe@0.8.2/lib/index.js"</script>'
+                    '<script>var u = "//cdn.example/lib.min.js";</script><p>See https://example.org/page.</p>', encoding="utf-8")
+    found = thebe_or_cdn_scripts(page)
+    assert len([f for f in found if f.startswith("thebe")]) == 2
+    assert [f for f in found if f.startswith("inline")] == [
+        'inline script loads "https://unpkg.com/thebe@0.8.2/lib/index.js',
+        'inline script loads "//cdn.example/lib.min.js',
+    ]
+    clean = tmp_path / "clean.html"
+    clean.write_text('<script src="_static/local.js"></script><p>See https://example.org/x.js in the text.</p>', encoding="utf-8")
+    assert thebe_or_cdn_scripts(clean) == []
+
+
 def test_the_external_asset_scan_detects_a_cdn(tmp_path):
     page = tmp_path / "p.html"
     page.write_text('<script src="https://cdn.example/x.js"></script><link rel="stylesheet" href="//cdn.example/x.css">'
@@ -183,19 +243,33 @@ def test_jupyterhub_url_adds_an_nbgitpuller_launch_link(tmp_path):
 
 @pytest.mark.slow
 def test_rebuild_with_nothing_changed(built_book, record_property, capsys):
-    """Benchmark, not a timed assertion: rebuild the book where it was built and report the seconds."""
+    """Benchmark, not a timed assertion: rebuild both editions where they were built (`make book`'s
+    command) and report the seconds; neither may re-read or rewrite a page."""
+    from treaty_toolkit.project import EDITIONS
+
     output_root = built_book.parent.parent  # <path-output>/_build/html
-    command = [JUPYTER_BOOK, "build", str(ROOT), "-W", "-n", "--keep-going"]
+    command = [sys.executable, "-m", "treaty_toolkit.authoring.editions"]
     if output_root != ROOT:
         command += ["--path-output", str(output_root)]
+    folders = {lang: built_book / folder if folder else built_book for lang, folder in EDITIONS.items()}
+    # Sphinx rewrites every page of an edition whose configuration hash (.buildinfo) changed.
+    buildinfo = {lang: (folder / ".buildinfo").read_text(encoding="utf-8") for lang, folder in folders.items()}
     started = time.perf_counter()
-    result = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600)
     seconds = time.perf_counter() - started
     record_property("rebuild_seconds", round(seconds, 1))
     with capsys.disabled():
-        print(f"\n[benchmark] rebuild with nothing changed: {seconds:.1f} s")
+        print(f"\n[benchmark] rebuild of {len(EDITIONS)} editions with nothing changed: {seconds:.1f} s")
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    assert "no targets are out of date" in result.stdout, "an unchanged rebuild re-read or rewrote pages"
+    output = re.sub(r"\x1b\[[0-9;]*m", "", result.stdout)  # Sphinx colours its status lines
+    unchanged = output.count("no targets are out of date")
+    # What made an edition re-read or rewrite: Sphinx's summaries, the toolkit's reasons, a changed hash.
+    reasons = [line for line in output.splitlines()
+               if line.startswith(("building [", "updating environment", "[treaty_toolkit]", "[editions]"))]
+    reasons += [f"{lang}: the configuration hash in .buildinfo changed" for lang, folder in folders.items()
+                if (folder / ".buildinfo").read_text(encoding="utf-8") != buildinfo[lang]]
+    assert unchanged == len(EDITIONS), (f"{len(EDITIONS) - unchanged} edition(s) re-read or rewrote pages:\n"
+                                        + "\n".join(reasons[:60]))
 
 
 class _Cells(html.parser.HTMLParser):
@@ -240,8 +314,69 @@ CHAPTER_PAGES = [doc for doc in DOCS if doc.startswith("chapters/") and doc.spli
 
 @pytest.mark.parametrize("doc", CHAPTER_PAGES)
 def test_every_chapter_page_links_its_exercise(built_book, doc):
-    """The chapter text and its data notebook both lead to the practice (the TOC's Next does not)."""
+    """The chapter text and its data notebook both lead to the practice, not only the sidebar and Next."""
     exercise = f"exercises/{doc.split('/')[1]}.html"
     page = (built_book / f"{doc}.html").read_text(encoding="utf-8")
     article = page[page.index("<article"):page.index("</article>")]  # not the sidebar, which links every page
     assert f'href="{"../" * doc.count("/")}{exercise}' in article, f"{doc}: the text does not link {exercise}"
+
+
+class _Headings(html.parser.HTMLParser):
+    """The text of every <h2> inside <article>, without the theme's "#" permalink."""
+
+    def __init__(self):
+        super().__init__()
+        self.h2: list[str] = []
+        self._in_article = self._in_h2 = self._in_permalink = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "article":
+            self._in_article = True
+        elif tag == "h2" and self._in_article:
+            self._in_h2 = True
+            self.h2.append("")
+        elif tag == "a" and self._in_h2 and "headerlink" in (dict(attrs).get("class") or ""):
+            self._in_permalink = True
+
+    def handle_endtag(self, tag):
+        if tag == "article":
+            self._in_article = False
+        elif tag == "h2":
+            self._in_h2 = False
+            if self.h2:
+                self.h2[-1] = self.h2[-1].strip()
+        elif tag == "a":
+            self._in_permalink = False
+
+    def handle_data(self, data):
+        if self._in_h2 and not self._in_permalink:
+            self.h2[-1] += data
+
+
+CHAPTER_TAIL = ["Summary", "Quiz", "Exercise", "Discussion questions", "What’s next", "References"]  # as Sphinx typesets it
+CHAPTER_INDEXES = [doc for doc in CHAPTER_PAGES if doc.endswith("/index")]
+
+
+@pytest.mark.parametrize("doc", CHAPTER_INDEXES)
+def test_chapter_pages_share_one_section_order(built_book, doc):
+    parser = _Headings()
+    parser.feed((built_book / f"{doc}.html").read_text(encoding="utf-8"))
+    assert parser.h2[0] == "Learning objectives", f"{doc}: starts with {parser.h2[:1]}"
+    assert parser.h2[-len(CHAPTER_TAIL):] == CHAPTER_TAIL, f"{doc}: ends with {parser.h2[-len(CHAPTER_TAIL):]}"
+
+
+def next_page(built_book: Path, doc: str) -> str | None:
+    """Where the page's "Next" button leads, as a document name."""
+    for tag, attrs in tags(built_book / f"{doc}.html"):
+        if tag == "a" and "right-next" in (attrs.get("class") or ""):
+            return posixpath.normpath(posixpath.join(posixpath.dirname(doc), attrs["href"])).removesuffix(".html")
+    return None
+
+
+@pytest.mark.parametrize("doc", CHAPTER_INDEXES)
+def test_next_walks_through_the_chapter_to_its_exercise(built_book, doc):
+    chapter = doc.split("/")[1]
+    walked = [doc]
+    while (following := next_page(built_book, walked[-1])) and following.startswith(f"chapters/{chapter}/"):
+        walked.append(following)
+    assert following == f"exercises/{chapter}", f"Next after {walked} leads to {following}, not the exercise"

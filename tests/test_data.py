@@ -225,6 +225,9 @@ def test_currency_sentence_names_both_dates_and_what_is_not_covered():
     sentence = current.sentence()
     assert sentence.startswith(f"Account current to {current.account_current_to.day} ")
     assert "sources checked" in sentence and "are not covered" in sentence
+    korean = current.sentence("ko")
+    date = current.account_current_to
+    assert f"{date.year}년 {date.month}월 {date.day}일까지" in korean and "다루지 않습니다" in korean
 
 
 def test_a_row_dated_after_the_as_of_date_fails_naming_file_row_and_field(tmp_path):

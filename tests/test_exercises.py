@@ -121,3 +121,35 @@ def test_a_setup_cell_only_imports_or_sets_display_options():
     assert not is_setup("from treaty_toolkit.explorer import explorer; explorer()")  # it draws the explorer
     assert not is_setup('import pandas as pd\nevents = load_table("events")')
     assert not is_setup("")
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_folded_cells_are_the_same_in_every_edition_so_they_share_cached_runs(language):
+    """Code prompts stay English in the cells (jupyter-cache hashes cell metadata); a written answer's
+    title (Markdown, not hashed) is in the edition's language."""
+    from jupyter_cache.cache.main import JupyterCacheBase
+
+    from treaty_toolkit.book.solutions import read_notebook_page
+    from treaty_toolkit.book.words import book_words
+
+    exercise = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell("answer = 41", id="s", metadata={"tags": ["solution"]}),
+        nbformat.v4.new_code_cell("check_days(answer)", id="c"),
+        nbformat.v4.new_markdown_cell("Because the Duma voted first.", id="w", metadata={"tags": ["solution"]}),
+    ])
+    text = nbformat.writes(exercise)
+    english, edition = (read_notebook_page(text, "exercises/01-context", lang) for lang in ("en", language))
+    hashed = JupyterCacheBase.create_hashed_notebook
+    assert hashed(None, english)[1] == hashed(None, edition)[1]
+    assert edition.cells[0].metadata["mystnb"]["code_prompt_show"] == book_words("en")["show_answer"]
+    assert edition.cells[2].source.splitlines()[0] == f"::::{{admonition}} {book_words(language)['written_answer']}"
+
+
+def test_every_edition_has_every_book_word():
+    from treaty_toolkit.book.words import BOOK_WORDS, book_words
+    from treaty_toolkit.project import EDITIONS
+
+    assert set(BOOK_WORDS) == set(EDITIONS)
+    assert all(BOOK_WORDS[language].keys() == BOOK_WORDS["en"].keys() for language in BOOK_WORDS)
+    assert all(all(word.strip() for word in words.values()) for words in BOOK_WORDS.values())
+    assert book_words("xx") == BOOK_WORDS["en"]  # an edition without its own words reads English

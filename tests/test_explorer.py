@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from html.parser import HTMLParser
@@ -85,9 +86,29 @@ def test_controls_are_native_labelled_and_ids_unique(page):
         assert control["id"] in parsed.label_for, control
     assert any(tag == "select" for tag, _ in parsed.tags)
     live = [attrs for _, attrs in parsed.tags if attrs.get("aria-live")]
-    assert len(live) == 1 and live[0]["data-role"] == "result"
+    assert len(live) == 1 and live[0]["data-role"] == "status"  # the one-line summary, not every reason
     assert sum(tag == "fieldset" for tag, _ in parsed.tags) == len(sc.CONDITIONS)
-    assert not parsed.urls  # nothing loaded from anywhere: CSS and JS are inline
+    assert all(url.startswith("#") for url in parsed.urls)  # nothing loaded from anywhere: CSS and JS are inline
+
+
+def test_every_control_is_described_in_words(page, conditions):
+    parsed = _Collector()
+    parsed.feed(page)
+    controls = [attrs for tag, attrs in parsed.tags if tag in ("input", "select", "button", "fieldset")]
+    assert len(controls) == 2 * len(sc.CONDITIONS) + 1 + 2 + len(sc.CONDITIONS)  # radios, picker, presets, groups
+    for control in controls:
+        described_by = control.get("aria-describedby", "").split()
+        assert described_by and all(i in parsed.ids for i in described_by), control
+    # Each reading's description is the sentence from data/treaty_conditions.csv, not its short label.
+    for row in conditions.to_dict("records"):
+        desc = re.search(rf'id="{ex.DEFAULT_ID}-{row["condition"]}-broad-desc">(.*?)</p>', page).group(1)
+        assert desc == html.escape(row["broad_reading"])
+
+
+def test_dates_read_as_dates(scenarios):
+    kursk = ex.render_scenario(sc.scenario_by_id(scenarios, "kursk-2024"))
+    assert "Real event, from 6 August 2024." in kursk
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", kursk)
 
 
 def test_no_heading_tags_inside_the_output(page):

@@ -10,6 +10,7 @@ changed) must reproduce the stored outputs exactly, after normalization.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import nbformat
@@ -154,3 +155,34 @@ def test_check_mode_reports_a_notebook_that_is_not_normalized(tmp_path, capsys):
     assert "stale.ipynb" in capsys.readouterr().out
     path.write_text(notebooks.dumps(notebooks.normalize(notebooks.load(path))), encoding="utf-8")
     assert notebooks.main(["--check", str(path)]) == 0
+
+
+# MyST syntax that JupyterLab shows as raw text (jupyterlab-myst 2.7.0, the latest, does not load in
+# JupyterLab 4.6): roles such as {cite:t}`key`, directives such as ```{note}, and (label)= targets.
+MYST_ONLY = re.compile(r"\{[a-z][\w:-]*\}`|^\s*(?:`{3,}|:{3,})\s*\{|^\s*\([\w-]+\)=\s*$", re.MULTILINE)
+
+
+def myst_only_syntax(markdown: str) -> list[str]:
+    return [m.group(0).strip() for m in MYST_ONLY.finditer(markdown)]
+
+
+@pytest.mark.parametrize("path", STORED, ids=_id)
+def test_notebook_markdown_reads_in_jupyterlab(path):
+    """Markdown cells use plain Markdown links (Sphinx resolves them too), so no raw role is left in JupyterLab."""
+    cells = nbformat.read(path, as_version=4).cells
+    found = {n: hits for n, cell in enumerate(cells) if cell.cell_type == "markdown"
+             and (hits := myst_only_syntax(cell.source))}
+    assert not found, f"{_id(path)}: MyST-only syntax in markdown cells {found}"
+
+
+def test_the_myst_syntax_check_sees_roles_directives_and_targets():
+    assert myst_only_syntax("See {cite:t}`kcna2024` and {doc}`index`.") == ["{cite:t}`", "{doc}`"]
+    assert myst_only_syntax("```{note}\nx\n```\n(my-label)=\n## Heading") == ["```{", "(my-label)="]
+    assert myst_only_syntax("A [link](index.md#references), `code` and\n```python\nx = {1: 2}\n```") == []
+
+
+def test_storing_a_notebook_writes_the_current_label_of_each_bibliography_link():
+    stale = "Reported ([Reuters 2024z](../bibliography.md#reuters2024miller); [kept](other.md#x))."
+    fixed = notebooks.relabel_bibliography_links(stale)
+    assert fixed.startswith("Reported ([Reuters 2024") and "2024z" not in fixed and "[kept](other.md#x)" in fixed
+    assert notebooks.relabel_bibliography_links(fixed) == fixed

@@ -2,8 +2,9 @@
 
 - only ``book/`` imports Sphinx, docutils or the Sphinx extensions (``project`` may use
   sphinx_external_toc's parser, which imports no Sphinx);
-- nothing a notebook imports reaches ``authoring/`` or ``book/``, directly or through other modules;
-- the quiz's build-side code loads neither ipywidgets, IPython nor pandas.
+- nothing a notebook imports reaches ``authoring/``, ``book/`` or the LMS exporter ``quiz/lms/``, directly or
+  through other modules (the notebook execution cache ignores changes to them);
+- the quiz's build-side code (the book's directives, the LMS exporter) loads neither ipywidgets, IPython nor pandas.
 """
 
 from __future__ import annotations
@@ -100,7 +101,8 @@ def test_notebooks_never_reach_authoring_or_book():
     start = notebook_imports()
     assert {"treaty_toolkit.data", "treaty_toolkit.checks"} <= start, start  # the scan sees the imports
     closure = reachable(start)
-    leaked = sorted(m for m in closure if m.startswith(("treaty_toolkit.authoring", "treaty_toolkit.book")))
+    leaked = sorted(m for m in closure
+                    if m.startswith(("treaty_toolkit.authoring", "treaty_toolkit.book", "treaty_toolkit.quiz.lms")))
     assert not leaked, f"modules that notebooks import reach {leaked}"
 
 
@@ -110,8 +112,17 @@ def test_the_boundary_check_sees_a_leak():
 
 def test_quiz_build_side_loads_no_widgets_ipython_or_pandas():
     code = ("import sys, treaty_toolkit.quiz, treaty_toolkit.quiz.html, treaty_toolkit.quiz.bank, "
-            "treaty_toolkit.book.quiz_directives;"
+            "treaty_toolkit.book.quiz_directives, treaty_toolkit.quiz.lms, treaty_toolkit.quiz.lms.__main__, "
+            "treaty_toolkit.book.quiz_exports;"
             "print(sorted(m for m in ('ipywidgets', 'IPython', 'pandas') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]", f"the quiz's build side loads {result.stdout.strip()}"
+
+
+def test_notebook_cache_inputs_leave_out_only_the_build_only_code():
+    from treaty_toolkit.book.execution import output_inputs
+
+    names = {p.relative_to(PACKAGE).as_posix() for p in output_inputs(ROOT) if PACKAGE in p.parents}
+    assert {"quiz/grading.py", "quiz/quiz.js", "quiz/bank.py", "data.py"} <= names
+    assert not [n for n in names if n.startswith(("book/", "authoring/", "quiz/lms/"))]

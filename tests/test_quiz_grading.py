@@ -8,7 +8,7 @@ import pytest
 
 from treaty_toolkit.quiz import MESSAGES, QuizBankError, Result, grade, load_library
 from treaty_toolkit.quiz.bank import BIB_FILE, OBJECTIVES_FILE, Library, load_bank_file, load_objectives, read_bib_keys
-from treaty_toolkit.quiz.grading import display_order, parse_number
+from treaty_toolkit.quiz.grading import EXAM_MESSAGES, display_order, grade_question, messages_for, parse_number, with_explanation
 
 FIXTURE_BOOK = Path(__file__).parent / "fixtures" / "quizzes" / "book"
 Q = load_library(FIXTURE_BOOK).questions
@@ -179,3 +179,17 @@ def test_grade_by_id_searches_every_bank():
 def test_messages_never_begin_with_correct_unless_correct():
     for key, text in MESSAGES.items():
         assert text.startswith("Correct") == (key == "correct")
+
+
+def test_exam_sentences_replace_the_check_prompts_and_a_wrong_answer_can_get_its_explanation():
+    exam = messages_for("exam")
+    assert grade_question(Q["s-single"], None, exam) == Result(False, EXAM_MESSAGES["empty_choice"], answered=False)
+    assert grade_question(Q["s-numeric"], "0.3", exam) == grade(Q["s-numeric"], "0.3")  # the rest is the same
+    wrong = grade(Q["s-single"], "A")
+    assert with_explanation(Q["s-single"], wrong).message == "Not quite. A is the first letter. The prompt said B."
+    right, empty = grade(Q["s-single"], "B"), grade(Q["s-single"], None)
+    assert with_explanation(Q["s-single"], right) == right and with_explanation(Q["s-single"], empty) == empty
+    # A true/false answer without its own feedback already shows the explanation: not twice.
+    already = grade(Q["h-truefalse"], not Q["h-truefalse"].answer)
+    assert not already.correct and with_explanation(Q["h-truefalse"], already) == already
+    assert already.message.count(Q["h-truefalse"].explanation.strip()) == 1

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 FIXTURE_BOOK = Path(__file__).parent / "fixtures" / "quizzes" / "book"
 CONF = 'extensions = ["myst_parser", "treaty_toolkit.book.quiz_directives"]\nexclude_patterns = ["_build"]\n'
@@ -64,3 +65,24 @@ def test_bad_directive_arguments_fail_the_build_naming_the_page(project):
     assert run.returncode != 0
     assert "index.md" in run.stderr and "has no question(s) 's-nothing'" in run.stderr
     assert "No objectives for chapter 'nochapter'" in run.stderr
+
+
+def test_mode_option_makes_one_quiz_an_exam_and_leaves_the_other_alone(project):
+    page = PAGE + "\n```{quiz} sample\n:questions: s-single, s-truefalse\n:mode: exam\n```\n"
+    (project / "index.md").write_text(page, encoding="utf-8")
+    run = sphinx_build(project)
+    assert run.returncode == 0, run.stderr
+    soup = BeautifulSoup((project / "_build" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    first, second = soup.select("section.tt-quiz")
+    assert not first.has_attr("data-tt-mode") and len(first.select("button.tt-quiz-check")) == 2
+    assert second["data-tt-mode"] == "exam" and second.select("button.tt-quiz-check") == []
+    assert [f["data-tt-question"] for f in second.select("form")] == ["s-single", "s-truefalse"]
+    assert second.select_one("button.tt-quiz-submit").get_text() == "Submit answers"
+
+
+def test_an_unknown_mode_fails_the_build_naming_the_page_and_the_modes(project):
+    (project / "index.md").write_text(PAGE.replace(":questions:", ":mode: test\n:questions:"), encoding="utf-8")
+    run = sphinx_build(project)
+    assert run.returncode != 0
+    assert "index.md:6" in run.stderr and "Invalid option value for 'mode': test" in run.stderr
+    assert 'choose from "self-check", or "exam"' in run.stderr

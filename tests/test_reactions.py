@@ -81,8 +81,8 @@ def test_side_by_side_puts_each_actor_in_its_own_column_in_date_order():
     table = R.side_by_side(SAMPLE, actors=["Russia", "ROK", "China"], topics=["signature", "panel-veto"])
     assert list(table.columns) == ["Russia", "ROK", "China"]
     assert table.loc["signature", "ROK"].split("\n") == [
-        "21 June 2024: Reconsiders arms. [k3]", "21 June 2024: Summoned <envoy>. [k2]"]
-    assert table.loc["panel-veto", "Russia"] == "28 March 2024: Vetoed. [k1]"
+        "21 June 2024: Reconsiders arms. [@k3]", "21 June 2024: Summoned <envoy>. [@k2]"]
+    assert table.loc["panel-veto", "Russia"] == "28 March 2024: Vetoed. [@k1]"
     assert table.loc["signature", "China"] == ""  # silence on record is shown as an empty cell
 
 
@@ -109,13 +109,13 @@ def test_perspectives_table_flags_a_latest_position_older_than_the_government_in
     assert table.loc["Japan", "latest_predates_government"] and table.loc["ROK", "latest_predates_government"]
     assert table.loc["Japan", "government_since"] == pd.Timestamp("2024-11-01")
     assert not table.loc["Russia", "latest_predates_government"] and pd.isna(table.loc["Russia", "government_since"])
-    html = R.perspectives_html(table.reset_index())
-    assert html.count("Stated before the present government took office (1 November 2024)") == 2
+    shown = R.perspectives_cited(table.reset_index()).to_markdown()
+    assert shown.count("*Stated before the present government took office \\(1 November 2024\\)") == 2
     # With the change dated before the latest position, nothing is flagged.
     early = events.assign(date=events["date"].where(events["event_id"] != "new-cabinet", pd.Timestamp("2024-07-01")))
     table = R.perspectives_table(SAMPLE, early, actors=["ROK"], government_changes={"ROK": "new-cabinet"})
     assert not table.loc[0, "latest_predates_government"]
-    assert "Stated before" not in R.perspectives_html(table)
+    assert "Stated before" not in R.perspectives_cited(table).to_markdown()
 
 
 def test_perspectives_table_fails_fast_naming_an_actor_without_reactions():
@@ -123,13 +123,16 @@ def test_perspectives_table_fails_fast_naming_an_actor_without_reactions():
         R.perspectives_table(SAMPLE, make_events(), actors=["ROK", "China"])
 
 
-def test_perspectives_html_is_escaped_and_accessible():
+def test_perspectives_display_has_a_caption_row_headers_and_a_citation_closing_each_cell():
     table = R.perspectives_table(SAMPLE, make_events(), actors=["ROK"])
-    html = R.perspectives_html(table)
-    assert "<caption" in html and "scope='col'" in html and "<th scope='row'>ROK</th>" in html
-    assert "&lt;envoy&gt;" in html or "<envoy>" not in html
-    assert "22 October 2024" in html and "<code>[k5]</code>" in html  # each cell names its source
-    assert "role='region'" in html and "tabindex='0'" in html  # scrolls sideways, reachable by keyboard
+    shown = R.perspectives_cited(table, keyprefix="persp-")
+    assert shown.caption.startswith("Official positions") and shown.stubs == 1
+    assert shown.header == ["Actor", "First reaction after signature", "Latest documented position"]
+    markdown = shown.to_markdown()
+    assert "* - ROK\n" in markdown
+    first, latest = markdown.split("* - ROK\n")[1].splitlines()[:2]
+    assert first.startswith("  - **21 June 2024** — ") and first.endswith("{cite:p}`persp-k3`")
+    assert latest.startswith("  - **22 October 2024** — ") and latest.endswith("{cite:p}`persp-k5`")
 
 
 # --- figure ---------------------------------------------------------------------------------------

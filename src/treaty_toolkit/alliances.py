@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from . import readers
 from .style import GREY, GRID_MAJOR, colour
 
 # Why these weights: the strength of the promise matters most (up to 6 points); a timing word removes the
@@ -234,3 +235,32 @@ def alt_text(alliances: pd.DataFrame, weights: dict[str, float] | None = None) -
         f"strength, timing word, constitutional processes, national law, UN Article 51), ordered by "
         f"automaticity score out of 12: {order}."
     )
+
+
+# --- for readers ----------------------------------------------------------------------------------
+
+READER_NAMES = {"commitment_id": "Commitment", "commitment": "Commitment", "signed_year": "Signed",
+                "geographic_scope": "Scope", "obligation_strength": "Strength", "timing_word": "Timing word",
+                "constitutional_processes": "Constitutional processes", "un_article51": "UN Charter Art. 51",
+                "wording_kind": "Wording held", "national_law": "National law", "qualifier": "Qualifier", "list": "Commitments", "count": "Commitments (number)"}
+CODES = {"armed_attack_state_of_war": "armed attack and state of war", "named_territory": "named territory",
+         "renewable_term": "renewable term"}
+
+
+def _code(value) -> str:
+    return CODES.get(str(value), str(value).replace("_", " "))
+
+
+def for_readers(frame: pd.DataFrame, index: str | None = None):
+    """A table of commitments (rows of ``alliances``, scores, rankings) as the page shows it.
+
+    Commitment ids become their short names, coded values words, 0/1 flags yes/no.
+    """
+    values = {"commitment_id": SHORT_NAMES, "qualifier": READER_NAMES, "list": lambda ids: [SHORT_NAMES.get(i, i) for i in ids],
+              "obligation_strength": lambda s: STRENGTH_LABELS.get(int(s), s),
+              # flags as coded (0/1) read yes/no; in score_components the same columns hold points
+              **{flag: {0: "no", 1: "yes"} for flag in QUALIFIERS
+                 if flag in frame and not pd.api.types.is_float_dtype(frame[flag])},
+              **{column: _code for column in ("trigger", "geographic_scope", "timing_word", "status", "wording_kind")},
+              "unverified": lambda text: text.replace("_", " ").replace("un article51", "UN Art. 51")}
+    return readers.table(frame, READER_NAMES, values, index=index)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import readers
 from .data import load_table, split_sources
 from .estimates import all_estimates
 
@@ -61,3 +62,13 @@ def load_claims(transcript_path: Path | str | None = None, data_dir=None) -> pd.
 def tally(claims: pd.DataFrame) -> pd.DataFrame:
     """How many claims of each classification got each verdict (rows: classification)."""
     return pd.crosstab(claims["classification"], claims["verdict"]).reindex(CLASSIFICATIONS, fill_value=0)
+
+
+# --- for readers ----------------------------------------------------------------------------------
+
+READER_NAMES = {"order": "No.", "said_by": "Said by"}
+
+
+def for_readers(frame: pd.DataFrame, index: str | None = None):
+    """A table of claims (rows of ``load_claims``, :func:`tally`) as the page shows it."""
+    return readers.table(frame, READER_NAMES, index=index)

@@ -169,7 +169,12 @@ class Currency:
     account_current_to: pd.Timestamp
     sources_checked: pd.Timestamp
 
-    def sentence(self) -> str:
+    def sentence(self, language: str = "en") -> str:
+        """The as-of sentence in the book's language (the Korean edition's pages say it in Korean)."""
+        if language == "ko":
+            current, checked = (f"{d.year}년 {d.month}월 {d.day}일" for d in (self.account_current_to, self.sources_checked))
+            return (f"이 내용은 {current}까지의 상황을 다루며, 자료는 {checked}에 확인했습니다. "
+                    f"{current} 이후의 사건은 다루지 않습니다.")
         return (f"Account current to {day(self.account_current_to)}; sources checked {day(self.sources_checked)}. "
                 f"Events after {day(self.account_current_to)} are not covered.")
 

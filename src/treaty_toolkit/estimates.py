@@ -21,6 +21,7 @@ import re
 
 import pandas as pd
 
+from . import readers
 from .data import load_table
 from .style import GREY, colour
 
@@ -231,3 +232,15 @@ def _draw_one(ax, row, style, top, label, below=False):
         anchor = high
     ax.annotate(short(low, high), (x, anchor), textcoords="offset points",
                 xytext=(6, -11 if below else 4), fontsize=7.5)
+
+
+# --- for readers ----------------------------------------------------------------------------------
+
+READER_NAMES = {"who": "Who", "wording": "Published figure", "estimate_id": "Estimate",
+                "containers_low": "Containers (at least)", "shells_bound": "Shells (bound)",
+                "per_container": "Shells per container", "camp": "Government or group"}
+
+
+def for_readers(frame: pd.DataFrame, index: str | None = None):
+    """A table of published figures as the page shows it: quantities by name, dates as dates."""
+    return readers.table(frame, READER_NAMES, {"quantity": QUANTITY_LABELS}, index=index)

@@ -27,6 +27,9 @@ SKIPPED_PARTS = frozenset({".ipynb_checkpoints", "_build", ".jupyter_cache"})
 # The source checkout this module lives in (src/treaty_toolkit/project.py -> the repository).
 CHECKOUT = Path(__file__).resolve().parents[2]
 
+# A chapter's page: chapters/NN-name/index (its other pages and the review are not chapters).
+CHAPTER_PAGE = re.compile(r"^chapters/\d\d-[^/]+/index$")
+
 # An entry opening such as "@misc{kcna2024treaty," (not @comment/@string/@preamble).
 _BIB_KEY = re.compile(r"^\s*@(?!comment\b|string\b|preamble\b)\w+\s*[{(]\s*([^,\s]+)\s*,", re.IGNORECASE | re.MULTILINE)
 
@@ -81,6 +84,11 @@ def toc_docnames(root: Path) -> list[str]:
     return names
 
 
+def chapter_pages(root: Path) -> list[str]:
+    """The chapter pages named in ``_toc.yml``, in reading order."""
+    return [name for name in toc_docnames(root) if CHAPTER_PAGE.match(name)]
+
+
 def page_source(root: Path, docname: str) -> Path | None:
     """The source file of a page (``.md`` or ``.ipynb``), or None."""
     for suffix in (".md", ".ipynb"):
@@ -121,3 +129,26 @@ def student_copy(root: Path, docname: str) -> Path | None:
         return None
     path = Path(root) / STUDENT_DIR / f"{doc.name}.ipynb"
     return path if path.is_file() else None
+
+
+# The book's editions: language code -> output folder under the HTML build (English at its root).
+EDITIONS = {"en": "", "ko": "ko"}
+SOURCE_LANGUAGE = "en"
+LOCALE_DIR = Path("locales")
+# Pages of the Korean edition translated in full (their catalogs complete); the rest show the English
+# text with a notice in Korean until their catalogs are.
+PILOT_PAGES = (
+    "intro",
+    "start-here",
+    "chapters/01-context/index",
+    "chapters/01-context/timeline",
+    "chapters/01-context/since-entry-into-force",
+    "chapters/03-article4/index",
+    "chapters/03-article4/explorer",
+    "glossary",
+)
+
+
+def catalog_path(root: Path, language: str, docname: str) -> Path:
+    """The gettext catalog of one page (one per page: ``gettext_compact`` is off)."""
+    return Path(root) / LOCALE_DIR / language / "LC_MESSAGES" / f"{docname}.po"

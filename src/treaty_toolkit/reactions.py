@@ -9,18 +9,20 @@ through :mod:`treaty_toolkit.timeline`, so no date is typed twice.
 - :func:`counts_by_kind` — a crosstab of actors against kinds of reaction;
 - :func:`side_by_side` — each actor's framing of the same events, one column per actor;
 - :func:`perspectives_table` — the book's "perspectives" table: first and latest position per actor,
-  with a flag where the latest predates the government now in office;
+  with a flag where the latest predates the government now in office; :func:`perspectives_cited` shows it;
 - :func:`reaction_timeline_figure` / :func:`reaction_timeline_alt_text` — a dot timeline per actor.
 """
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
 
+from treaty_toolkit.cited import Cite, Em, Strong, cited, keys_of
+from treaty_toolkit.data import split_sources
 from treaty_toolkit.style import MARKER_NAMES, REFERENCE_LINE, colour, date_axis, day
 from treaty_toolkit.timeline import ENTRY_INTO_FORCE, SIGNATURE, event_row
+
+from . import readers
 
 # The governments and organisations of the perspectives table, in the order the book discusses them.
 PERSPECTIVE_ACTORS = ["DPRK", "Russia", "ROK", "Japan", "US", "China", "NATO", "Ukraine"]
@@ -108,12 +110,13 @@ def side_by_side(reactions: pd.DataFrame, actors: list[str], topics: list[str]) 
     """How each actor framed each topic: one row per topic, one column per actor.
 
     A cell holds every reaction of that actor on that topic, earliest first, as
-    "D Month YYYY: summary [source]" joined by line breaks; empty if the actor said nothing on record.
+    "D Month YYYY: summary [@source; @other sources]" joined by line breaks (``[@key]``: a citation when the table is shown
+    with :func:`treaty_toolkit.cited.cited`); empty if the actor said nothing on record.
     """
     shown = reactions[reactions["actor"].astype(str).isin(actors) & reactions["topic"].astype(str).isin(topics)]
     cells = {(topic, actor): [] for topic in topics for actor in actors}
     for _, row in shown.sort_values(["date", "reaction_id"]).iterrows():
-        cells[(str(row["topic"]), str(row["actor"]))].append(f"{day(row['date'])}: {row['summary']} [{row['source']}]")
+        cells[(str(row["topic"]), str(row["actor"]))].append(f"{day(row['date'])}: {row['summary']} [@{'; @'.join(_cited(row))}]")
     table = pd.DataFrame([[("\n".join(cells[(topic, actor)])) for actor in actors] for topic in topics],
                          index=pd.Index(topics, name="topic"), columns=actors)
     return table
@@ -127,7 +130,8 @@ def perspectives_table(reactions: pd.DataFrame, events: pd.DataFrame, actors: li
     Only reactions on ``topics`` count (background policy such as budgets is left out).
     One row per actor in ``actors`` (each must have at least one such reaction after the signature).
     The positions are the table's own summaries; a verbatim quote, where the row has one, is added
-    in quotation marks. ``sources`` lists the source keys behind the two cells.
+    in quotation marks. ``sources`` lists the source keys behind the two cells; ``first_cited`` and
+    ``latest_cited`` each cell's source and other sources (joined by ``;``).
 
     ``government_changes`` maps an actor to the event id at which its present government took office;
     ``government_since`` holds that date (else NaT) and ``latest_predates_government`` is True when the
@@ -154,10 +158,17 @@ def perspectives_table(reactions: pd.DataFrame, events: pd.DataFrame, actors: li
             "first_source": first["source"],
             "latest_source": latest["source"],
             "sources": ", ".join(dict.fromkeys([first["source"], latest["source"]])),
+            "first_cited": "; ".join(_cited(first)),
+            "latest_cited": "; ".join(_cited(latest)),
             "government_since": since,
             "latest_predates_government": bool(pd.notna(since) and latest["date"] < since),
         })
     return pd.DataFrame(rows)
+
+
+def _cited(reaction: pd.Series) -> list[str]:
+    """The reaction's source, then its other sources (where the table has them)."""
+    return [reaction["source"], *split_sources(reaction.get("other_sources"))]
 
 
 def _position(reaction: pd.Series) -> str:
@@ -167,34 +178,25 @@ def _position(reaction: pd.Series) -> str:
     return text
 
 
-def perspectives_html(table: pd.DataFrame) -> str:
-    """The perspectives table as accessible HTML: caption, header scopes, one row header per actor.
+def perspectives_cited(table: pd.DataFrame, keyprefix: str = ""):
+    """The perspectives table for display: one row per actor (a row header), each cell closed by its
+    citation (see :func:`treaty_toolkit.cited.cited`; ``keyprefix`` is the page's reference list's).
 
-    Each cell ends with its source key. A latest position stated before the present government took
-    office says so in its cell. The table sits in a focusable, labelled region that scrolls sideways on
-    narrow screens instead of widening the page.
+    A latest position stated before the present government took office says so in its cell.
     """
-    header = ("<tr><th scope='col'>Actor</th><th scope='col'>First reaction after signature</th>"
-              "<th scope='col'>Latest documented position</th></tr>")
-    body = []
+    rows = []
     for _, row in table.iterrows():
-        cells = []
-        for when in ("first", "latest"):
-            note = ""
+        cells = {}
+        for when, column in (("first", "First reaction after signature"), ("latest", "Latest documented position")):
+            cell = [Strong(day(row[when + "_date"])), f" — {row[when + '_position']} ", Cite(tuple(keys_of(row[when + "_cited"])))]
             if when == "latest" and row.get("latest_predates_government", False):
-                note = (f" <em>Stated before the present government took office ({day(row['government_since'])}); "
-                        "no later position on these topics is on record here.</em>")
-            cells.append(f"<td><strong>{day(row[when + '_date'])}</strong> — {html.escape(row[when + '_position'])} "
-                         f"<code>[{html.escape(row[when + '_source'])}]</code>{note}</td>")
-        body.append(f"<tr><th scope='row'>{html.escape(row['actor'])}</th>{''.join(cells)}</tr>")
-    caption = ("Official positions on the 2024 DPRK–Russia treaty and what followed, from "
-               "<code>data/reactions.csv</code>. Summaries are paraphrases; text in quotation marks is verbatim "
-               "from the cited source, whose key is in square brackets.")
-    return (f"<div class='perspectives-wrap' role='region' aria-label='Perspectives table' tabindex='0' "
-            f"style='overflow-x:auto'><table class='perspectives'>"
-            # The theme greys captions out too far for WCAG contrast; use the body text colour instead.
-            f"<caption style='color: var(--pst-color-text-base, inherit)'>{caption}</caption>"
-            f"<thead>{header}</thead><tbody>{''.join(body)}</tbody></table></div>")
+                cell += [" ", Em(f"Stated before the present government took office ({day(row['government_since'])}); "
+                                 "no later position on these topics is on record here.")]
+            cells[column] = cell
+        rows.append({"Actor": row["actor"], **cells})
+    caption = ("Official positions on the 2024 DPRK–Russia treaty and what followed, from data/reactions.csv. "
+               "Summaries are paraphrases; text in quotation marks is verbatim from the source cited in the cell.")
+    return cited(pd.DataFrame(rows).set_index("Actor"), keyprefix=keyprefix, caption=caption)
 
 
 # --- figure -------------------------------------------------------------------------------------
@@ -261,3 +263,16 @@ def reaction_timeline_alt_text(reactions: pd.DataFrame, events: pd.DataFrame, ac
         f"A dashed line marks the signature on {day(signed)} and a dotted line the entry into force on "
         f"{day(in_force)}.",
     ])
+
+
+# --- for readers ----------------------------------------------------------------------------------
+
+READER_NAMES = {"days": "Days after the signature", "days_after": "Days after", "source": "Source"}
+
+
+def for_readers(frame: pd.DataFrame, index: str | None = None):
+    """A table of reactions (rows, counts, first reactions, framings) as the page shows it.
+
+    Topic ids read as words ("panel-veto": "panel veto"); dates as "19 June 2024".
+    """
+    return readers.table(frame, READER_NAMES, {"topic": lambda topic: str(topic).replace("-", " ")}, index=index)

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from . import readers
+
 PARTIES = ("DPRK", "Russia")
 READINGS = ("strict", "broad")
 # Interpretive conditions, in the order they are shown (matches data/treaty_conditions.csv).
@@ -52,6 +54,8 @@ class ConditionResult:
     reading: str | None
     met: bool | None
     explanation: str
+    reason: str = ""  # the key of the explanation in REASONS, and its parameters
+    params: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,14 @@ class ObligationResult:
     triggered: bool
     response: str
     conditions: tuple[ConditionResult, ...]
+    # The keys (in REASONS) and parameters of the label and the response, for other languages.
+    label_reason: tuple = ()
+    response_reason: tuple = ()
+
+
+def _said(key: str, **params) -> tuple[str, tuple]:
+    """(English sentence, (key, parameters)) for an obligation's label or response."""
+    return english(key, params), (key, tuple(sorted(params.items())))
 
 
 # --- scenarios and interpretations -------------------------------------------------------------
@@ -114,6 +126,50 @@ def interpretation_key(interpretation: Mapping[str, str]) -> str:
 
 FORCE_WORDS = {"ground_invasion": "a ground invasion", "strikes": "strikes (missiles, aircraft or artillery)"}
 
+# Every reason, response and label the engine gives, by key. A result keeps its key and parameters
+# (party codes, the scenario's id and text facts, a force code) besides the English sentence, so the
+# explorer can say the same in another language (treaty_toolkit.explorer's tables have these keys).
+REASONS = {
+    "not_the_party": "{Party} is not the party under attack here.",
+    "only_threatened": "No armed force is used against {party}: at most it is threatened.",
+    "force_used": "{attacker} uses armed force against {party} in {location}.",
+    "no_territory": "No territory of {party} is attacked or threatened.",
+    "recognised": "{location}: internationally recognised as {party}'s territory.",
+    "claimed_strict": "{Party} claims {location}, but it is not internationally recognised as {party}'s territory.",
+    "claimed_broad": "{Party} claims {location} as its own; on the broad reading that counts.",
+    "no_force": "No armed force is used: there is no invasion.",
+    "invasion_counts": "The attack is {force}, which counts as an armed invasion on this reading.",
+    "invasion_not_counted": "The attack is {force}, not a ground invasion, so it does not count on the strict reading.",
+    "threat_under_way": "{Force}: under way; on this reading that is a direct threat of armed invasion.",
+    "threat_direct": "{Force}: directly threatened; on this reading that is a direct threat of armed invasion.",
+    "nothing_threatened": "Nothing is attacked or threatened.",
+    "only_strikes": "Only strikes are used or threatened, not a ground invasion (strict reading).",
+    "war_declared": "A state of war has been formally proclaimed.",
+    "war_none": "There is no sustained fighting and no declared war.",
+    "war_de_facto_strict": "The fighting is a war in fact, but no war has been formally declared.",
+    "war_de_facto_broad": "The fighting is a war in fact; on the broad reading no declaration is needed.",
+    "defence_victim": "{Party} did not start the hostilities, so helping it fits collective self-defence under Article 51.",
+    "defence_started_strict": "{Party} started the hostilities; Article 51 covers self-defence against an armed attack, "
+                              "not help to the side that attacked first.",
+    "defence_started_broad": "{Party} started the hostilities, but on the formal reading the Article 51 reference "
+                             "screens nothing out.",
+    "law_strict": "{Helper}'s own laws decide the form and timing of the help: in practice a political decision.",
+    "law_broad": "The laws are a formality: {helper} helps \"without delay\" (Yonhap) / \"immediately\" (Interfax).",
+    "not_assessed": "Not assessed: {party} is not the party attacked or threatened.",
+    "threatened": "{Party} is attacked or threatened.",
+    "not_threatened": "{Party} is not attacked or threatened here.",
+    "no_obligation": "No obligation.",
+    "art4_discretionary": "{Helper} must assist, but its own laws decide how and when (discretionary).",
+    "art4_automatic": "{Helper} must give military and other assistance with all means, without delay (automatic).",
+    "art4_label": "{Helper} assists {owed_to} (Article 4)",
+    "art3_response": "At {party}'s request both sides immediately open bilateral negotiations on measures to remove the threat.",
+    "art3_label": "Consultations on a threat to {party} (Article 3)",
+    "other_fits": "The attack that starts the fighting, on {target}, fits \"{trigger}\".",
+    "other_nobody": "No one is attacked when the scenario starts, so nothing fits \"{trigger}\".",
+    "other_misses": "The attack that starts the fighting is on {target}, which does not fit \"{trigger}\".",
+    "other_not_triggered": "Not triggered by the attack that starts the fighting.",
+}
+
 
 def name(party: str) -> str:
     """How a party is named mid-sentence ("the DPRK", "Russia")."""
@@ -124,35 +180,46 @@ def Name(party: str) -> str:  # noqa: N802 - the sentence-initial twin of name()
     return "The DPRK" if party == "DPRK" else party
 
 
+def english(key: str, params: Mapping) -> str:
+    """The English sentence of ``REASONS[key]`` with these parameters (party codes become names)."""
+    words = dict(params)
+    for role in ("party", "helper", "owed_to"):
+        if role in params:
+            words[role], words[role.capitalize()] = name(params[role]), Name(params[role])
+    if "force" in params:
+        words["force"] = FORCE_WORDS[params["force"]]
+        words["Force"] = words["force"][0].upper() + words["force"][1:]
+    return REASONS[key].format(**words)
+
+
+def _facts(s: Mapping, *fields: str) -> dict:
+    """The scenario's id and some of its text facts, as reason parameters (``first_target`` as ``target``)."""
+    return {"scenario": s["id"], **{("target" if f == "first_target" else f): s[f] for f in fields}}
+
+
+def because(condition: str, reading: str | None, met: bool | None, key: str, **params) -> ConditionResult:
+    params = tuple(sorted(params.items()))
+    return ConditionResult(condition, reading, met, english(key, dict(params)), key, params)
+
+
 def party_attacked(s: Mapping, party: str) -> ConditionResult:
     """Fact, not a reading: armed force is actually used against ``party``."""
     if s["party"] != party:
-        return ConditionResult("party_attacked", None, False, f"{Name(party)} is not the party under attack here.")
+        return because("party_attacked", None, False, "not_the_party", party=party)
     if s["force_type"] == "none":
-        return ConditionResult(
-            "party_attacked", None, False, f"No armed force is used against {name(party)}: at most it is threatened."
-        )
-    return ConditionResult(
-        "party_attacked", None, True, f"{s['attacker']} uses armed force against {name(party)} in {s['location']}."
-    )
+        return because("party_attacked", None, False, "only_threatened", party=party)
+    return because("party_attacked", None, True, "force_used", party=party, **_facts(s, "attacker", "location"))
 
 
 def territory(s: Mapping, reading: str) -> ConditionResult:
-    status, where, party = s["territory_status"], s["location"], s["party"]
+    status, party = s["territory_status"], s["party"]
     if status == "none":
-        return ConditionResult("territory", reading, False, f"No territory of {name(party)} is attacked or threatened.")
+        return because("territory", reading, False, "no_territory", party=party)
     if status == "recognised":
-        return ConditionResult(
-            "territory", reading, True, f"{where}: internationally recognised as {name(party)}'s territory."
-        )
+        return because("territory", reading, True, "recognised", party=party, **_facts(s, "location"))
     if reading == "strict":
-        return ConditionResult(
-            "territory", reading, False,
-            f"{Name(party)} claims {where}, but it is not internationally recognised as {name(party)}'s territory.",
-        )
-    return ConditionResult(
-        "territory", reading, True, f"{Name(party)} claims {where} as its own; on the broad reading that counts."
-    )
+        return because("territory", reading, False, "claimed_strict", party=party, **_facts(s, "location"))
+    return because("territory", reading, True, "claimed_broad", party=party, **_facts(s, "location"))
 
 
 def force_counts(force_type: str, reading: str) -> bool:
@@ -165,74 +232,48 @@ def force_counts(force_type: str, reading: str) -> bool:
 def armed_invasion(s: Mapping, reading: str) -> ConditionResult:
     force = s["force_type"]
     if force == "none":
-        return ConditionResult("armed_invasion", reading, False, "No armed force is used: there is no invasion.")
+        return because("armed_invasion", reading, False, "no_force")
     met = force_counts(force, reading)
-    if met:
-        text = f"The attack is {FORCE_WORDS[force]}, which counts as an armed invasion on this reading."
-    else:
-        text = f"The attack is {FORCE_WORDS[force]}, not a ground invasion, so it does not count on the strict reading."
-    return ConditionResult("armed_invasion", reading, met, text)
+    return because("armed_invasion", reading, met, "invasion_counts" if met else "invasion_not_counted", force=force)
 
 
 def threat_of_invasion(s: Mapping, reading: str) -> ConditionResult:
     """Article 3: 'a direct threat of armed invasion' (an invasion under way also poses one)."""
-    for force, status in ((s["force_type"], "under way"), (s["threat_type"], "directly threatened")):
+    for force, key in ((s["force_type"], "threat_under_way"), (s["threat_type"], "threat_direct")):
         if force_counts(force, reading):
-            return ConditionResult(
-                "armed_invasion", reading, True,
-                f"{FORCE_WORDS[force].capitalize()}: {status}; on this reading that is a direct threat of armed invasion.",
-            )
+            return because("armed_invasion", reading, True, key, force=force)
     if s["threat_type"] == "none" and s["force_type"] == "none":
-        return ConditionResult("armed_invasion", reading, False, "Nothing is attacked or threatened.")
-    return ConditionResult(
-        "armed_invasion", reading, False, "Only strikes are used or threatened, not a ground invasion (strict reading)."
-    )
+        return because("armed_invasion", reading, False, "nothing_threatened")
+    return because("armed_invasion", reading, False, "only_strikes")
 
 
 def state_of_war(s: Mapping, reading: str) -> ConditionResult:
     status = s["war_status"]
     if status == "declared":
-        return ConditionResult("state_of_war", reading, True, "A state of war has been formally proclaimed.")
+        return because("state_of_war", reading, True, "war_declared")
     if status == "none":
-        return ConditionResult("state_of_war", reading, False, "There is no sustained fighting and no declared war.")
+        return because("state_of_war", reading, False, "war_none")
     if reading == "strict":
-        return ConditionResult(
-            "state_of_war", reading, False, "The fighting is a war in fact, but no war has been formally declared."
-        )
-    return ConditionResult(
-        "state_of_war", reading, True, "The fighting is a war in fact; on the broad reading no declaration is needed."
-    )
+        return because("state_of_war", reading, False, "war_de_facto_strict")
+    return because("state_of_war", reading, True, "war_de_facto_broad")
 
 
 def self_defence(s: Mapping, reading: str) -> ConditionResult:
     party = s["party"]
     if s["party_started_hostilities"] == "no":
-        return ConditionResult(
-            "self_defence", reading, True,
-            f"{Name(party)} did not start the hostilities, so helping it fits collective self-defence under Article 51.",
-        )
+        return because("self_defence", reading, True, "defence_victim", party=party)
     if reading == "strict":
-        return ConditionResult(
-            "self_defence", reading, False,
-            f"{Name(party)} started the hostilities; Article 51 covers self-defence against an armed attack, not help to the side that attacked first.",
-        )
-    return ConditionResult(
-        "self_defence", reading, True,
-        f"{Name(party)} started the hostilities, but on the formal reading the Article 51 reference screens nothing out.",
-    )
+        return because("self_defence", reading, False, "defence_started_strict", party=party)
+    return because("self_defence", reading, True, "defence_started_broad", party=party)
 
 
 def national_law(reading: str, helper: str) -> ConditionResult:
     """Shapes how assistance is given; it never blocks the obligation (met=None)."""
-    if reading == "strict":
-        text = f"{Name(helper)}'s own laws decide the form and timing of the help: in practice a political decision."
-    else:
-        text = f"The laws are a formality: {name(helper)} helps \"without delay\" (Yonhap) / \"immediately\" (Interfax)."
-    return ConditionResult("national_law", reading, None, text)
+    return because("national_law", reading, None, "law_strict" if reading == "strict" else "law_broad", helper=helper)
 
 
 def not_assessed(condition: str, reading: str, party: str) -> ConditionResult:
-    return ConditionResult(condition, reading, False, f"Not assessed: {name(party)} is not the party attacked or threatened.")
+    return because(condition, reading, False, "not_assessed", party=party)
 
 
 # --- obligations --------------------------------------------------------------------------------
@@ -257,51 +298,50 @@ def article4(s: Mapping, interpretation: Mapping[str, str], owed_to: str) -> Obl
     triggered = first.met and all(g.met for g in gates)
     law = national_law(interpretation["national_law"], helper)
     if s["party"] != owed_to:  # nothing to shape: say so instead of describing a response
-        law = ConditionResult("national_law", law.reading, None, not_assessed("national_law", law.reading, owed_to).explanation)
+        law = because("national_law", law.reading, None, "not_assessed", party=owed_to)
     if not triggered:
-        response = "No obligation."
+        response = _said("no_obligation")
     elif interpretation["national_law"] == "strict":
-        response = f"{Name(helper)} must assist, but its own laws decide how and when (discretionary)."
+        response = _said("art4_discretionary", helper=helper)
     else:
-        response = f"{Name(helper)} must give military and other assistance with all means, without delay (automatic)."
+        response = _said("art4_automatic", helper=helper)
+    label = _said("art4_label", helper=helper, owed_to=owed_to)
     return ObligationResult(
         obligation=f"art4-{helper.lower()}-assists-{owed_to.lower()}",
         article="Article 4",
-        label=f"{Name(helper)} assists {name(owed_to)} (Article 4)",
+        label=label[0],
         owed_by=helper,
         owed_to=owed_to,
         triggered=triggered,
-        response=response,
+        response=response[0],
         conditions=(first, *gates, law),
+        label_reason=label[1],
+        response_reason=response[1],
     )
 
 
 def article3(s: Mapping, interpretation: Mapping[str, str], threatened: str) -> ObligationResult:
     helper = other_party(threatened)
     involved = s["party"] == threatened and (s["force_type"] != "none" or s["threat_type"] != "none")
-    first = ConditionResult(
-        "party_threatened", None, involved,
-        f"{Name(threatened)} is attacked or threatened." if involved else f"{Name(threatened)} is not attacked or threatened here.",
-    )
+    first = because("party_threatened", None, involved, "threatened" if involved else "not_threatened", party=threatened)
     if s["party"] == threatened:
         gates = [territory(s, interpretation["territory"]), threat_of_invasion(s, interpretation["armed_invasion"])]
     else:
         gates = [not_assessed(c, interpretation[c], threatened) for c in ("territory", "armed_invasion")]
     triggered = involved and all(g.met for g in gates)
-    response = (
-        f"At {name(threatened)}'s request both sides immediately open bilateral negotiations on measures to remove the threat."
-        if triggered
-        else "No obligation."
-    )
+    response = _said("art3_response", party=threatened) if triggered else _said("no_obligation")
+    label = _said("art3_label", party=threatened)
     return ObligationResult(
         obligation=f"art3-threat-to-{threatened.lower()}",
         article="Article 3",
-        label=f"Consultations on a threat to {name(threatened)} (Article 3)",
+        label=label[0],
         owed_by=helper,
         owed_to=threatened,
         triggered=triggered,
-        response=response,
+        response=response[0],
         conditions=(first, *gates),
+        label_reason=label[1],
+        response_reason=response[1],
     )
 
 
@@ -345,11 +385,8 @@ def other_treaties(scenario: Mapping) -> list[ObligationResult]:
     for area, name, who, trigger, response in OTHER_TREATIES:
         met = scenario["first_target_area"] == area
         target = scenario["first_target"]
-        text = (
-            f"The first attack, on {target}, matches \"{trigger}\"."
-            if met
-            else f"The first attack (target: {target}) is not \"{trigger}\"."
-        )
+        key = "other_fits" if met else ("other_nobody" if target == "none" else "other_misses")
+        reason = because("trigger", None, met, key, trigger=trigger, area=area, **_facts(scenario, "first_target"))
         results.append(
             ObligationResult(
                 obligation=name.lower().replace("–", "-").replace(" ", "-"),
@@ -358,8 +395,9 @@ def other_treaties(scenario: Mapping) -> list[ObligationResult]:
                 owed_by=who,
                 owed_to=target,
                 triggered=met,
-                response=response if met else "Not triggered by the first attack.",
-                conditions=(ConditionResult("trigger", None, met, text),),
+                response=response if met else english("other_not_triggered", {}),
+                conditions=(reason,),
+                response_reason=("other_response", (("area", area),)) if met else ("other_not_triggered", ()),
             )
         )
     return results
@@ -441,3 +479,24 @@ def load_conditions(data_dir=None) -> pd.DataFrame:
     if tuple(frame["condition"]) != CONDITIONS:
         raise ValueError(f"data/treaty_conditions.csv: conditions {tuple(frame['condition'])} != {CONDITIONS}")
     return frame.reset_index(drop=True)
+
+
+# --- for readers ----------------------------------------------------------------------------------
+
+READER_NAMES = {"id": "Scenario", "title": "Scenario", "scenario": "Scenario",
+                "party_started_hostilities": "Party started the hostilities"}
+
+
+def for_readers(frame: pd.DataFrame, scenarios: pd.DataFrame, conditions: pd.DataFrame | None = None):
+    """A table of scenarios, outcomes, counts or :func:`assess` reasons as the page shows it.
+
+    Scenario ids become their titles, condition ids their names, coded facts words, booleans yes/no.
+    """
+    titles = dict(zip(scenarios["id"], scenarios["title"], strict=True))
+    names = {} if conditions is None else dict(zip(conditions["condition"], conditions["name"], strict=True))
+    coded = lambda value: {True: "yes", False: "no"}.get(value, str(value).replace("_", " "))  # noqa: E731
+    values = {"id": titles, "scenario": titles, "condition": lambda c: names.get(c, readers.words(c)),
+              **{column: coded for column in ("territory_status", "force_type", "war_status",
+                                                "party_started_hostilities", "triggered")}}
+    frame = frame.replace({True: "yes", False: "no"}) if frame.dtypes.eq(bool).any() else frame
+    return readers.table(frame, READER_NAMES, values)

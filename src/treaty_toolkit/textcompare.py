@@ -22,6 +22,8 @@ import re
 
 import pandas as pd
 
+from . import readers
+
 GAP = "[…]"
 # Words (with inner hyphens/apostrophes), the gap marker, or any single punctuation mark.
 _TOKEN = re.compile(r"\[…\]|\w+(?:[-'’]\w+)*|[^\w\s]")
@@ -304,3 +306,36 @@ def clause_features(text: str) -> dict[str, str]:
         hit = next((p for p in phrases if re.search(rf"\b{re.escape(p)}\b", lowered)), None)
         found[feature] = hit or (NOT_IN_COPY if cut else "absent")
     return found
+
+
+# --- for readers ----------------------------------------------------------------------------------
+
+READER_NAMES = {"op": "Change", "label": "Agency", "rendering": "Rendering", "translated_from": "Translated from",
+                "published": "Published", "cut_off": "Cut off", "source": "Source", "known_as": "Held as",
+                "rows": "Provisions", "un_article_51": "UN Charter Art. 51"}
+CUT_OFF = {"none": "no", "start": "at the start", "end": "at the end"}
+STAT_NAMES = {"shared_words": "Words shared", "only_in_a": "Words only in {a}", "only_in_b": "Words only in {b}",
+              "beyond_gap": "Words beyond a cut-off", "shared_share": "Share of words shared"}
+
+
+def for_readers(frame: pd.DataFrame, index: str | None = None):
+    """A table of texts, clause features, similarities or :func:`changes` as the page shows it.
+
+    ``index`` names the row labels when they say what the rows are (``similarity_matrix``'s texts).
+    """
+    return readers.table(frame, READER_NAMES, {"cut_off": CUT_OFF}, index=index)
+
+
+def changes_for_readers(diff: pd.DataFrame):
+    """:func:`changes` as the page shows it: each change in words, the two texts named."""
+    a, b = diff.attrs["a_label"], diff.attrs["b_label"]
+    ops = {"replace": "worded differently", "delete": f"only in {a}", "insert": f"only in {b}",
+           "gap": "beyond a cut-off"}
+    return readers.table(changes(diff), READER_NAMES, {"op": ops})
+
+
+def stats_for_readers(stats: dict[str, dict], a_label: str, b_label: str, index: str = "Comparison"):
+    """:func:`diff_stats` results, one row per named comparison, with the two texts named in the headers."""
+    frame = pd.DataFrame.from_dict(stats, orient="index")
+    names = {key: name.format(a=a_label, b=b_label) for key, name in STAT_NAMES.items()}
+    return readers.table(frame, names, index=index)

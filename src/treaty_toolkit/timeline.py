@@ -11,6 +11,8 @@ import pandas as pd
 from treaty_toolkit.data import split_sources
 from treaty_toolkit.style import MARKER_NAMES, REFERENCE_LINE, colour, date_axis, day
 
+from . import readers
+
 SIGNATURE = "treaty-signed"
 ENTRY_INTO_FORCE = "entry-into-force"
 DEPLOYMENT = "deployment"
@@ -213,3 +215,14 @@ def timeline_alt_text(events: pd.DataFrame, since: str | None = None) -> str:
 
 def _shape_name(category: str) -> str:
     return MARKER_NAMES[CATEGORY_STYLE[category][1]]
+
+
+# --- for readers --------------------------------------------------------------------------------
+
+READER_NAMES = {"date": "Date", "event": "Event", "actor": "Actor", "sources": "Sources", "label": "Event",
+                "days_since_previous": "Days since the previous step"}
+
+
+def for_readers(frame: pd.DataFrame):
+    """A table of events (``chronology_table`` or rows of ``events``) as the page shows it."""
+    return readers.table(frame, READER_NAMES)

@@ -6,6 +6,7 @@ fails its test. No browser is downloaded: Playwright drives /usr/bin/chromium.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -36,16 +37,24 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+@contextlib.contextmanager
+def serve(folder):
+    """``folder`` over HTTP on 127.0.0.1 (a random free port); yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.fixture(scope="session")
 def book_server(built_book):
     """Serve _build/html on 127.0.0.1 (random free port); yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(built_book))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
+    with serve(built_book) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -77,36 +86,112 @@ def is_loopback(url: str) -> bool:
     return parsed.hostname in ("127.0.0.1", "localhost", "::1")
 
 
-def open_offline_page(browser, *, viewport=None, **context_args):
-    """A new page whose non-loopback requests are aborted; returns (context, page, log)."""
-    context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900}, **context_args)
-    log = PageLog()
-
+def _cut_off(context, page, current_log) -> None:
+    """Abort every request off loopback and record what went wrong in ``current_log()``."""
     def route(route_obj):
         url = route_obj.request.url
         if is_loopback(url):
             route_obj.continue_()
         else:
-            log.blocked_requests.append(url)
+            current_log().blocked_requests.append(url)
             route_obj.abort()
 
     context.route("**/*", route)
-    page = context.new_page()
-    page.on("console", lambda msg: log.console_errors.append(msg.text) if msg.type == "error" else None)
-    page.on("pageerror", lambda exc: log.page_errors.append(str(exc)))
+    page.on("console", lambda msg: current_log().console_errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: current_log().page_errors.append(str(exc)))
     page.on(
         "requestfailed",
-        lambda req: log.failed_requests.append(req.url) if is_loopback(req.url) else None,
+        lambda req: current_log().failed_requests.append(req.url) if is_loopback(req.url) else None,
     )
+
+
+DESKTOP = {"width": 1280, "height": 900}
+
+
+def open_offline_page(browser, *, viewport=None, **context_args):
+    """A new page whose non-loopback requests are aborted; returns (context, page, log)."""
+    context = browser.new_context(viewport=viewport or DESKTOP, **context_args)
+    page = context.new_page()
+    log = PageLog()
+    _cut_off(context, page, lambda: log)
     return context, page, log
 
 
+class LentTabs:
+    """Browser tabs kept open for a test worker's session and lent to one test at a time, one per kind of
+    window (the arguments of ``browser.new_context``: viewport, colour scheme, phone emulation).
+
+    A new context costs Chromium about a second of CPU on this machine (a new renderer process), more than
+    loading the page it is opened for. A lent tab goes from page to page in one renderer, so a test pays
+    only for its page. Between tests the tab clears the book's local and session storage (quizzes keep
+    answers there) and goes to about:blank; when lent, its window size, media and colour scheme are set
+    back, and each test gets its own log. Tests that add their own event handlers (downloads, dialogs) or
+    need a second page use ``offline()`` instead.
+    """
+
+    def __init__(self, browser):
+        self.browser = browser
+        self.tabs: dict[str, tuple] = {}
+
+    def _open(self, context_args: dict):
+        args = {"viewport": DESKTOP, **context_args}
+        context = self.browser.new_context(**args)
+        page = context.new_page()
+        holder = {"log": PageLog()}
+        _cut_off(context, page, lambda: holder["log"])
+        return context, page, holder
+
+    @contextlib.contextmanager
+    def lend(self, **context_args):
+        """Yields (page, log) on a clean tab of this kind; the tab goes back to the pool afterwards."""
+        key = repr(sorted(context_args.items()))
+        if key not in self.tabs or self.tabs[key][1].is_closed():
+            self.tabs[key] = self._open(context_args)
+        context, page, holder = self.tabs[key]
+        holder["log"] = log = PageLog()
+        # What an earlier test may have changed on the tab: window size, print media, colour scheme.
+        page.set_viewport_size(context_args.get("viewport", DESKTOP))
+        page.emulate_media(media="null", color_scheme=context_args.get("color_scheme", "light"))
+        try:
+            yield page, log
+        finally:
+            holder["log"] = PageLog()  # whatever the old page still reports belongs to no test
+            try:
+                if page.url.startswith("http"):
+                    page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+                page.goto("about:blank")
+            except Exception:  # a crashed or hung tab is replaced, not reused
+                context.close()
+                del self.tabs[key]
+
+    def close(self):
+        for context, _page, _holder in self.tabs.values():
+            context.close()
+
+
+@pytest.fixture(scope="session")
+def tabs(browser):
+    """The worker's lent tabs (see LentTabs)."""
+    pool = LentTabs(browser)
+    yield pool
+    pool.close()
+
+
+@contextlib.contextmanager
+def offline(browser, **context_args):
+    """``open_offline_page`` as a ``with`` block: yields (page, log) and closes the page even if a check fails."""
+    context, page, log = open_offline_page(browser, **context_args)
+    try:
+        yield page, log
+    finally:
+        context.close()
+
+
 @pytest.fixture
-def offline_page(browser):
-    """A desktop-sized page with the network cut off; yields (page, log)."""
-    context, page, log = open_offline_page(browser)
-    yield page, log
-    context.close()
+def offline_page(tabs):
+    """A desktop-sized page with the network cut off, on a lent tab; yields (page, log)."""
+    with tabs.lend() as (page, log):
+        yield page, log
 
 
 def toc_documents(root) -> list[str]:
@@ -116,10 +201,17 @@ def toc_documents(root) -> list[str]:
     return toc_docnames(root)
 
 
+def edition_pages(docs) -> list[str]:
+    """Relative URLs of ``docs`` in every edition: English at the root, then each translation's folder."""
+    from treaty_toolkit.project import EDITIONS
+
+    return [f"{folder}/{doc}.html" if folder else f"{doc}.html" for folder in EDITIONS.values() for doc in docs]
+
+
 @pytest.fixture(scope="session")
 def toc_pages(root) -> list[str]:
-    """Relative URLs of every page in the table of contents."""
-    return [f"{doc}.html" for doc in toc_documents(root)]
+    """Relative URLs of every page in the table of contents, in each edition (``ko/intro.html`` ...)."""
+    return edition_pages(toc_documents(root))
 
 
 # --- quizzes in the built book (used by test_quiz_browser.py and test_quiz_keyboard_browser.py) -------
@@ -134,11 +226,13 @@ def library(root):
 
 @pytest.fixture(scope="module")
 def quiz_pages(built_book) -> list[str]:
-    """Every built page (relative URL) holding at least one quiz."""
+    """Every built page (relative URL) holding at least one self-check quiz (exams: test_quiz_exam_browser.py)."""
+    from quiz_answers import SELF_CHECK_QUIZ
+
     pages = sorted(
         str(path.relative_to(built_book))
         for path in built_book.rglob("*.html")
-        if "_static" not in path.parts and "tt-quiz-question" in path.read_text(encoding="utf-8")
+        if "_static" not in path.parts and SELF_CHECK_QUIZ.search(path.read_text(encoding="utf-8"))
     )
     assert pages, f"no built page in {built_book} contains a quiz"
     return pages

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import json
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
-from conftest import open_offline_page
+from conftest import edition_pages
 
+from treaty_toolkit.alignment import page_directives, page_text
+from treaty_toolkit.project import EDITIONS, page_source, toc_docnames
+from treaty_toolkit.quiz import load_library
 from treaty_toolkit.quiz.grading import display_order
 from treaty_toolkit.quiz.markdown import render_inline
+from treaty_toolkit.quiz.texts import texts
 
+ROOT = Path(__file__).resolve().parents[2]
 FIXTURE_BOOK = Path(__file__).resolve().parents[1] / "fixtures" / "quizzes" / "book"
 EMPTY_KEY = {"single": "empty_choice", "truefalse": "empty_choice", "multiple": "empty_multiple",
              "numeric": "empty_number", "ordering": "empty_order"}
@@ -48,7 +59,9 @@ def wrong_answer(question):
     return positions[1:] + positions[:1]  # every item moved
 
 
-def answer_with_mouse(page, question, answer):
+def answer_with_mouse(page, question, answer, check=True):
+    """Enter ``answer`` with clicks and typing; with ``check``, press the question's Check button and
+    return its feedback (an exam-mode quiz has no such button: pass ``check=False``)."""
     dom = f"#tt-q-{question.id}"
     if question.type in ("single", "truefalse", "multiple"):
         page.locator(f"{dom} input").evaluate_all("els => els.forEach(e => { e.checked = false; })")
@@ -59,7 +72,46 @@ def answer_with_mouse(page, question, answer):
     else:
         for shown, position in enumerate(answer):
             page.select_option(f"{dom}-item-{shown}", str(position))
-    page.click(f"{dom} button:has-text('Check')")
+    if not check:
+        return None
+    page.click(f"{dom} button.tt-quiz-check")
+    return page.inner_text(f"{dom}-feedback").strip()
+
+
+def tab_to(page, selector: str, limit: int = 400):
+    """Press Tab until the focused element matches ``selector``; fail if it never does."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
+            return
+    pytest.fail(f"keyboard focus never reached {selector}")
+
+
+def answer_with_keyboard(page, question, answer, check=True):
+    """Like answer_with_mouse, with the keyboard only (Tab, Space, arrows, typing, Enter)."""
+    dom = f"#tt-q-{question.id}"
+    if question.type in ("single", "truefalse"):
+        tab_to(page, f"{dom} input")
+        page.keyboard.press("Space")  # checks the first radio; arrows move the choice
+        for _ in range(answer):
+            page.keyboard.press("ArrowDown")
+    elif question.type == "multiple":
+        for index in answer:
+            tab_to(page, f"{dom}-opt-{index}")
+            page.keyboard.press("Space")
+    elif question.type == "numeric":
+        tab_to(page, f"{dom}-input")
+        page.keyboard.type(str(answer))
+        page.keyboard.press("Enter")  # submits like the Check button (an exam ignores it)
+        return page.inner_text(f"{dom}-feedback").strip() if check else None
+    else:
+        for shown, position in enumerate(answer):
+            tab_to(page, f"{dom}-item-{shown}")
+            page.keyboard.type(str(position))  # a closed <select> picks the option by typing
+    if not check:
+        return None
+    tab_to(page, f"{dom} button")
+    page.keyboard.press("Enter")
     return page.inner_text(f"{dom}-feedback").strip()
 
 
@@ -67,19 +119,71 @@ def score_text(page) -> str:
     return page.inner_text(".tt-quiz-score >> nth=0").strip()
 
 
+# Elements of the quizzes that stick out of the window or scroll sideways (for small-screen checks).
+OVERFLOWING = """() => [...document.querySelectorAll('.tt-quiz, .tt-quiz *')].filter(e =>
+    e.getBoundingClientRect().right > window.innerWidth + 1
+    || e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible')
+  .map(e => e.tagName + '.' + e.className)"""
+
+# Exam-mode quizzes grade on one Submit button; the per-question tests are for self-check quizzes.
+SELF_CHECK_FORMS = '.tt-quiz:not([data-tt-mode="exam"]) form.tt-quiz-question'
 
 
-def question_ids(page) -> list[str]:
-    """The question ids of every quiz form on the page, in page order."""
-    return page.eval_on_selector_all("form.tt-quiz-question", "fs => fs.map(f => f.dataset.ttQuestion)")
+def question_ids(page, forms: str = SELF_CHECK_FORMS) -> list[str]:
+    """The question ids of the page's quiz forms (by default: of its self-check quizzes), in page order."""
+    return page.eval_on_selector_all(forms, "fs => fs.map(f => f.dataset.ttQuestion)")
 
 
-def each_quiz_page(browser, book_server, quiz_pages):
-    """Open each quiz page offline in turn: yields (url, page, log, question ids); the page is closed after."""
-    for url in quiz_pages:
-        context, page, log = open_offline_page(browser)
-        try:
-            page.goto(book_server + url)
-            yield url, page, log, question_ids(page)
-        finally:
-            context.close()
+@contextlib.contextmanager
+def open_quiz_page(tabs, book_server, url):
+    """A quiz page opened offline on a lent desktop tab: yields (page, log, question ids)."""
+    with tabs.lend() as (page, log):
+        page.goto(book_server + url)
+        yield page, log, question_ids(page)
+
+
+# A quiz's opening tag that does not say data-tt-mode="exam" (html.py writes it only for exams).
+SELF_CHECK_QUIZ = re.compile(r'<section class="tt-quiz" (?![^>]*data-tt-mode="exam")')
+
+
+def _stored_outputs(notebook: Path) -> str:
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    return "".join("".join(output.get("data", {}).get("text/html", "")) for cell in cells for output in cell.get("outputs", []))
+
+
+def self_check_quiz_pages(root: Path) -> list[str]:
+    """Pages (relative URLs) with a self-check quiz, from the sources, so each can be a test of its own:
+    a {quiz} directive not in exam mode, or a notebook whose stored output shows a quiz."""
+    pages = []
+    for doc in toc_docnames(root):
+        source = page_source(root, doc)
+        if source is None:
+            continue
+        directives = page_directives(page_text(source))
+        if (any(name == "quiz" and options.get("mode") != ["exam"] for name, _arg, options in directives)
+                or source.suffix == ".ipynb" and SELF_CHECK_QUIZ.search(_stored_outputs(source))):
+            pages.append(f"{doc}.html")
+    return sorted(pages)
+
+
+# In every edition: the Korean pages show the same quizzes in Korean.
+QUIZ_PAGES = edition_pages([page.removesuffix(".html") for page in self_check_quiz_pages(ROOT)])
+
+
+@dataclass(frozen=True)
+class Edition:
+    """What a quiz page of one edition is checked against: the banks and the engine's words in its language."""
+
+    language: str
+    library: object
+    messages: dict
+    labels: dict
+    download: dict
+
+
+@functools.cache
+def edition_of(url: str) -> Edition:
+    """The edition a built page (relative URL) belongs to: a translation's folder, or English at the root."""
+    language = next((lang for lang, folder in EDITIONS.items() if folder and url.startswith(f"{folder}/")), "en")
+    words = texts(language)
+    return Edition(language, load_library(ROOT, language=language), words["messages"], words["labels"], words["download"])

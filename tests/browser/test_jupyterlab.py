@@ -101,16 +101,19 @@ def test_quiz_widget_in_jupyterlab(browser, jupyter_lab):
     page.locator(".widget-radio-box").first.get_by_role("radio", name="False").check()
     checks = page.get_by_role("button", name="Check answer")
     checks.first.click()
-    page.locator(".widget-html-content", has_text=re.compile(r"^\s*Not quite\.")).first.wait_for()
+    page.locator(".widget-html-content", has_text=re.compile(r"^\s*✘\W*Not quite\.")).first.wait_for()
     page.locator(".widget-radio-box").first.get_by_role("radio", name="True").check()
     checks.first.click()
-    correct = page.locator(".widget-html-content", has_text=re.compile(r"^\s*Correct\."))  # not the score line
+    correct = page.locator(".widget-html-content", has_text=re.compile(r"^\s*✔\W*Correct\."))  # not the score line
     correct.first.wait_for()
     assert correct.count() == 1
     # the numeric question: typed answer, graded in the kernel
     page.get_by_label("Your answer (days)").fill("168")
     checks.nth(1).click()
     correct.nth(1).wait_for()
-    assert page.locator(".widget-html-content", has_text="Score in this quiz: 2 of 2 correct").count() == 1
+    # The score is its own widget, updated by a second message from the kernel: wait for it, then count.
+    score = page.locator(".widget-html-content", has_text="Score in this quiz: 2 of 2 correct")
+    score.first.wait_for()
+    assert score.count() == 1
     assert not log.blocked_requests, log.blocked_requests
     context.close()

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import AXE, open_offline_page
+from conftest import AXE, open_offline_page, serve
 from page_visits import AXE_TAGS, INSPECT_PAGE, RUN_AXE, WIDGET_VIEW
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -36,6 +36,9 @@ $$
 $$
 
 A citation {cite:p}`{key}`.
+
+Korean in running text, 조약 제4조 (Article 4 of the treaty), and marked as Korean:
+<span lang="ko">군사적 및 기타 원조</span>.
 
 ```{bibliography}
 ```
@@ -85,17 +88,8 @@ def fixture_book(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def fixture_server(fixture_book):
-    import functools
-    import http.server
-    import threading
-
-    from conftest import _QuietHandler
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(fixture_book)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
+    with serve(fixture_book) as url:
+        yield url
 
 
 def open_and_inspect(browser, url, **context_args):
@@ -112,7 +106,7 @@ def test_vendored_files_are_in_the_book_and_no_cdn_is_referenced(fixture_book):
     for page in ("index.html", "widgets.html"):
         html = (fixture_book / page).read_text(encoding="utf-8")
         assert "cdn.jsdelivr.net" not in html and "cdnjs.cloudflare.com" not in html, page
-        assert html.count("const THEBE_JS_URL") == 1, f"{page}: the thebe config script must appear once"
+        assert "thebe" not in html.lower(), f"{page}: thebe (which loads from a CDN) is not part of the book"
 
 
 def test_math_renders_offline_and_the_menu_extensions_load(browser, fixture_server):
@@ -128,6 +122,51 @@ def test_math_renders_offline_and_the_menu_extensions_load(browser, fixture_serv
         )
         page.wait_for_load_state("networkidle")
         assert not any(vars(log).values()), vars(log)
+    finally:
+        context.close()
+
+
+# Text in the served Korean font, drawn at the same size with the system fonts alone: if the two widths are
+# equal, Hangul fell back to whatever the machine has (or to empty boxes).
+HANGUL_RENDERING = """async (family) => {
+  await document.fonts.ready;
+  const text = '조약 제4조 군사적 및 기타 원조';
+  const measure = (font) => { const c = document.createElement('canvas').getContext('2d'); c.font = font;
+                              return c.measureText(text).width; };
+  await document.fonts.load(`16px "${family}"`, text);
+  return {loaded: document.fonts.check(`16px "${family}"`, text),
+          served: measure(`16px "${family}"`), system: measure('16px monospace'),
+          files: performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes('noto-sans-kr'))};
+}"""
+
+
+def test_korean_text_renders_with_the_served_font(browser, fixture_server):
+    from treaty_toolkit.book.assets import KOREAN_FONT_FAMILY
+
+    context, page, log, _ = open_and_inspect(browser, fixture_server + "index.html")
+    try:
+        fonts = page.evaluate(HANGUL_RENDERING, KOREAN_FONT_FAMILY)
+        assert fonts["loaded"], fonts
+        assert fonts["served"] != fonts["system"], fonts
+        assert any(name.endswith(".woff2") for name in fonts["files"]), fonts  # from the book itself
+        used = page.evaluate("""() => getComputedStyle(document.querySelector('span[lang="ko"]')).fontFamily""")
+        assert used.startswith(f'"{KOREAN_FONT_FAMILY}"'), used
+        assert not any(vars(log).values()), vars(log)
+    finally:
+        context.close()
+
+
+def test_a_page_without_korean_downloads_only_the_pieces_its_switcher_needs(browser, fixture_server):
+    # The one Korean word on an English page is the language switcher's name for the Korean edition.
+    context, page, log, _ = open_and_inspect(browser, fixture_server + "widgets.html")
+    try:
+        page.evaluate("() => document.fonts.ready")
+        hangul = page.evaluate("() => [...new Set(document.body.innerText.match(/[\\uac00-\\ud7a3]/g) || [])]")
+        switcher = page.locator("a.tt-edition-switch").inner_text().strip()
+        assert set(hangul) <= set(switcher), hangul
+        files = page.evaluate("() => performance.getEntriesByType('resource').map(e => e.name).filter(n => n.endsWith('.woff2'))")
+        pieces = [name for name in files if "noto-sans-kr" in name]
+        assert len(pieces) <= len(hangul), pieces  # a piece per character at the most, never the whole font
     finally:
         context.close()
 

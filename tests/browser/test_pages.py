@@ -1,8 +1,8 @@
-"""Every page in the table of contents, opened in Chromium with the network cut off (desktop, light).
+"""Every page in the table of contents, in both editions, opened in Chromium with the network cut off (desktop, light).
 
-Each page is loaded once on a desktop viewport here and once on a phone viewport in dark mode in
-test_pages_phone.py; the checks read what those visits recorded, so a failure lists every page and
-problem at once.
+test_pages_phone.py opens each page again on a phone viewport in dark mode. Each page is one test that
+reports every problem found on it: load errors, images without alt text, raw TeX, undrawn widgets and
+serious axe-core violations.
 """
 
 from __future__ import annotations
@@ -13,49 +13,29 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from page_visits import _report, visit
+from page_visits import TOC_PAGES, report, visit
 
 pytestmark = pytest.mark.browser
 
-@pytest.fixture(scope="module")
-def desktop_visits(browser, book_server, toc_pages):
-    return [visit(browser, book_server, name) for name in toc_pages]
-
 
 def test_the_toc_has_pages(toc_pages):
-    assert len(toc_pages) >= 2 and toc_pages[0] == "intro.html"
+    assert len(TOC_PAGES) >= 4 and TOC_PAGES == toc_pages and TOC_PAGES[0] == "intro.html"
+    assert "ko/intro.html" in TOC_PAGES and len(TOC_PAGES) == 2 * len(set(p.removeprefix("ko/") for p in TOC_PAGES))
 
 
-def test_pages_load_offline_without_errors(desktop_visits):
-    problems = {}
-    for v in desktop_visits:
-        found = {name: value for name, value in vars(v.log).items() if value}
-        if found:
-            problems[v.page] = found
-    assert not problems, "console errors, page errors, blocked or failed requests:\n" + _report(problems)
-
-
-def test_every_image_has_alt_text(desktop_visits):
-    problems = {v.page: v.facts["imagesWithoutAlt"] + v.facts["svgImagesWithoutName"] for v in desktop_visits
-                if v.facts["imagesWithoutAlt"] or v.facts["svgImagesWithoutName"]}
-    assert not problems, "images without a text alternative:\n" + _report(problems)
-
-
-def test_math_is_typeset_offline(desktop_visits):
-    # Pages without math pass trivially; test_offline_assets.py proves MathJax works on a page that has it.
-    problems = {v.page: {"unrendered": v.facts["unrenderedMath"], "raw TeX delimiters": v.facts["rawTeXInText"]}
-                for v in desktop_visits if v.facts["unrenderedMath"] or v.facts["rawTeXInText"]}
-    assert not problems, "math left as raw TeX (MathJax missing or failed):\n" + _report(problems)
-
-
-def test_widgets_render_offline(desktop_visits):
-    problems = {v.page: v.facts["unrenderedWidgets"] for v in desktop_visits if v.facts["unrenderedWidgets"]}
-    assert not problems, "widget views the offline renderer did not draw:\n" + _report(problems)
-
-
-def test_no_serious_accessibility_violations(desktop_visits):
-    problems = {v.page: v.serious_violations() for v in desktop_visits if v.serious_violations()}
-    assert not problems, "axe-core serious/critical violations:\n" + _report(problems)
+@pytest.mark.parametrize("page_name", TOC_PAGES)
+def test_page_on_a_desktop(tabs, book_server, page_name):
+    v = visit(tabs, book_server, page_name)
+    problems = {
+        "console errors, page errors, blocked or failed requests": v.load_problems(),
+        "images without a text alternative": v.facts["imagesWithoutAlt"] + v.facts["svgImagesWithoutName"],
+        # test_offline_assets.py proves MathJax works on a page that has math; here no page may leave raw TeX.
+        "math left as raw TeX": v.facts["unrenderedMath"] + v.facts["rawTeXInText"],
+        "widget views the offline renderer did not draw": v.facts["unrenderedWidgets"],
+        "axe-core serious/critical violations": v.serious_violations(),
+        "wide tables and their scroll notes": v.wide_table_problems(),
+    }
+    assert not any(problems.values()), report(page_name, problems)
 
 
 # --- internal links, read from the built HTML ------------------------------------------------------
@@ -109,7 +89,7 @@ def broken_internal_links(built_book: Path, page: str) -> list[str]:
 
 def test_every_internal_link_resolves(built_book, toc_pages):
     problems = {page: links for page in toc_pages if (links := broken_internal_links(built_book, page))}
-    assert not problems, "broken internal links:\n" + _report(problems)
+    assert not problems, "broken internal links:\n" + "\n".join(f"{page}: {links}" for page, links in problems.items())
 
 
 def test_the_link_checker_catches_a_broken_link(tmp_path):

@@ -1,31 +1,24 @@
-"""Every page in the table of contents on a phone, in dark mode, with the network cut off."""
+"""Every page in the table of contents on a phone, in dark mode, with the network cut off.
+
+Dark mode here so both colour schemes meet the contrast rules (test_pages.py is desktop, light).
+"""
 
 from __future__ import annotations
 
 import pytest
-from page_visits import PHONE, _report, visit
+from page_visits import PHONE, TOC_PAGES, report, visit
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def phone_visits(browser, book_server, toc_pages):
-    # Dark mode here so both colour schemes meet the contrast rules.
-    return [visit(browser, book_server, name, viewport=PHONE, color_scheme="dark", is_mobile=True, has_touch=True)
-            for name in toc_pages]
-
-
-def test_pages_load_offline_without_errors_on_a_phone(phone_visits):
-    problems = {v.page: vars(v.log) for v in phone_visits if any(vars(v.log).values())}
-    assert not problems, _report(problems)
-
-
-def test_no_serious_accessibility_violations_on_a_phone_in_dark_mode(phone_visits):
-    problems = {v.page: v.serious_violations() for v in phone_visits if v.serious_violations()}
-    assert not problems, "axe-core serious/critical violations (phone, dark):\n" + _report(problems)
-
-
-def test_no_horizontal_overflow_on_a_phone(phone_visits):
-    problems = {v.page: f"{v.facts['overflowPx']}px wider than the screen" for v in phone_visits
-                if v.facts["overflowPx"] > 1}
-    assert not problems, _report(problems)
+@pytest.mark.parametrize("page_name", TOC_PAGES)
+def test_page_on_a_phone_in_dark_mode(tabs, book_server, page_name):
+    v = visit(tabs, book_server, page_name, viewport=PHONE, color_scheme="dark", is_mobile=True, has_touch=True)
+    overflow = v.facts["overflowPx"]
+    problems = {
+        "console errors, page errors, blocked or failed requests": v.load_problems(),
+        "axe-core serious/critical violations (phone, dark)": v.serious_violations(),
+        "wide tables and their scroll notes": v.wide_table_problems(),
+        "horizontal overflow": f"{overflow}px wider than the screen" if overflow > 1 else "",
+    }
+    assert not any(problems.values()), report(page_name, problems)

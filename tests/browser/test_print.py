@@ -138,3 +138,63 @@ def test_no_check_says_correct_under_an_empty_starter_cell(offline_page, book_se
     assert "Show the check of the worked answer" in summary.inner_text()
     summary.click()
     assert "Correct." in first.locator(".cell_output").first.inner_text()
+
+
+ANSWER_KEY = "instructors/answer-key.html"
+ANSWER_KEY_MEASURE = """(chrome) => {
+  const shown = el => el && getComputedStyle(el).display !== 'none' && el.getClientRects().length > 0;
+  const items = [...document.querySelectorAll('.tt-answer-key-item')];
+  return {
+    chrome: chrome.filter(sel => [...document.querySelectorAll(sel)].some(shown)),
+    items: items.length,
+    itemsShown: items.filter(shown).length,
+    keysShown: items.filter(i => shown(i.querySelector('.tt-answer-key-answer'))).length,
+    keptWhole: items.filter(i => getComputedStyle(i).breakInside === 'avoid').length,
+    noticeShown: shown(document.querySelector('article .admonition')),
+  };
+}"""
+
+
+def test_answer_key_prints_every_question_whole_without_the_site_chrome(offline_page, book_server, library):
+    page, log = offline_page
+    page.goto(book_server + ANSWER_KEY, wait_until="load")
+    screen = page.evaluate(ANSWER_KEY_MEASURE, CHROME)
+    page.emulate_media(media="print")
+    printed = page.evaluate(ANSWER_KEY_MEASURE, CHROME)
+    total = len(library.questions)
+    assert screen["chrome"] and screen["keptWhole"] == 0  # the print rules make the difference
+    assert printed["chrome"] == []
+    assert printed["items"] == printed["itemsShown"] == printed["keysShown"] == printed["keptWhole"] == total
+    assert printed["noticeShown"]  # "for instructors only" is on paper too
+    assert not log.page_errors and not log.blocked_requests
+
+
+ROLE_CARDS = """() => [...document.querySelectorAll('.tt-role-cards .sd-col')].map(col => ({
+  breakBefore: getComputedStyle(col).breakBefore,
+  width: col.getBoundingClientRect().width,
+  title: col.querySelector('.sd-card-title').textContent.trim(),
+}))"""
+
+
+def test_simulation_role_cards_print_one_per_page(offline_page, book_server, root, tmp_path):
+    from treaty_toolkit.alignment import page_text
+
+    written = page_text(root / "instructors" / "simulation.md").count(":::{grid-item-card}")
+    page, log = offline_page
+    url = book_server + "instructors/simulation.html"
+    page.emulate_media(media="screen")
+    page.goto(url, wait_until="load")
+    screen = page.evaluate(ROLE_CARDS)
+    screen_article = page.evaluate("document.querySelector('article').getBoundingClientRect().width")
+    page.emulate_media(media="print")
+    printed = page.evaluate(ROLE_CARDS)
+    article = page.evaluate("document.querySelector('article').getBoundingClientRect().width")
+    assert written >= 8 and len(screen) == len(printed) == written
+    assert {c["breakBefore"] for c in screen} == {"auto"}  # side by side on screen
+    assert {c["breakBefore"] for c in printed} == {"page"}
+    assert all(c["width"] < 0.6 * screen_article for c in screen), screen  # two to a row on screen
+    assert all(c["width"] >= 0.95 * article for c in printed), (article, printed)  # the sheet's width on paper
+    pdf = page.pdf(path=str(tmp_path / "simulation.pdf"), format="A4")
+    pages = re.findall(rb"/Type\s*/Page[^s]", pdf)
+    assert len(pages) >= written + 1  # the brief before the cards, then a sheet for each card
+    assert not log.page_errors and not log.blocked_requests

@@ -1,60 +1,41 @@
-"""Every quiz on every page without a mouse, and axe inside the quizzes (split from test_quiz_browser.py so
-the two run on different test workers)."""
+"""Every quiz on every page without a mouse, and axe inside the quizzes (one test per page)."""
 
 from __future__ import annotations
 
 import pytest
 from conftest import AXE
-from quiz_answers import answer_with_mouse, each_quiz_page, keyed_answer, wrong_answer
+from quiz_answers import (
+    QUIZ_PAGES,
+    answer_with_keyboard,
+    answer_with_mouse,
+    edition_of,
+    keyed_answer,
+    open_quiz_page,
+    wrong_answer,
+)
 
 pytestmark = pytest.mark.browser
 
 
-def tab_to(page, selector: str, limit: int = 400):
-    """Press Tab until the focused element matches ``selector``; fail if it never does."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
-            return
-    pytest.fail(f"keyboard focus never reached {selector}")
-
-
-def answer_with_keyboard(page, question, answer):
-    dom = f"#tt-q-{question.id}"
-    if question.type in ("single", "truefalse"):
-        tab_to(page, f"{dom} input")
-        page.keyboard.press("Space")  # checks the first radio; arrows move the choice
-        for _ in range(answer):
-            page.keyboard.press("ArrowDown")
-    elif question.type == "multiple":
-        for index in answer:
-            tab_to(page, f"{dom}-opt-{index}")
-            page.keyboard.press("Space")
-    elif question.type == "numeric":
-        tab_to(page, f"{dom}-input")
-        page.keyboard.type(str(answer))
-        page.keyboard.press("Enter")  # submits like the Check button
-        return page.inner_text(f"{dom}-feedback").strip()
-    else:
-        for shown, position in enumerate(answer):
-            tab_to(page, f"{dom}-item-{shown}")
-            page.keyboard.type(str(position))  # a closed <select> picks the option by typing
-    tab_to(page, f"{dom} button")
-    page.keyboard.press("Enter")
-    return page.inner_text(f"{dom}-feedback").strip()
-
-
-def test_keyboard_only_pass(browser, book_server, quiz_pages, library):
-    questions = library.questions
-    for url, page, _log, ids in each_quiz_page(browser, book_server, quiz_pages):
+@pytest.mark.parametrize("url", QUIZ_PAGES)
+def test_keyboard_only_pass(tabs, book_server, url):
+    edition = edition_of(url)
+    questions = edition.library.questions
+    with open_quiz_page(tabs, book_server, url) as (page, _log, ids):
+        # A keyboard user gets to the quiz through the page's own links ("On this page"); following one
+        # moves the point where Tab starts to the quiz, as this fragment does. From there: keys only.
+        quiz_id = page.evaluate("qid => document.getElementById(`tt-q-${qid}`).closest('.tt-quiz').id", ids[0])
+        assert quiz_id, f"{url}: the quiz has no id to link to"
+        page.evaluate("id => { location.hash = id; }", quiz_id)
         for qid in ids:
             feedback = answer_with_keyboard(page, questions[qid], keyed_answer(questions[qid]))
-            assert feedback.startswith("Correct"), (url, qid, feedback)
+            assert feedback.startswith(edition.messages["correct"]), (url, qid, feedback)
 
 
-def test_axe_finds_nothing_serious_inside_the_quizzes(browser, book_server, quiz_pages, library):
-    questions = library.questions
-    for url, page, _log, ids in each_quiz_page(browser, book_server, quiz_pages):
+@pytest.mark.parametrize("url", QUIZ_PAGES)
+def test_axe_finds_nothing_serious_inside_the_quizzes(tabs, book_server, url):
+    questions = edition_of(url).library.questions
+    with open_quiz_page(tabs, book_server, url) as (page, _log, ids):
         for qid in ids[:2]:  # feedback of both kinds is on the page when axe runs
             answer_with_mouse(page, questions[qid], wrong_answer(questions[qid]))
         page.add_script_tag(path=str(AXE))

@@ -57,6 +57,8 @@ def normalize(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
             cell.metadata.pop(key, None)
         if "id" not in cell and (nb.nbformat, nb.nbformat_minor) >= (4, 5):
             cell["id"] = f"cell-{index}"  # deterministic, unlike nbformat's random ids
+        if cell.cell_type == "markdown":
+            cell.source = relabel_bibliography_links(cell.source)
         if cell.cell_type != "code":
             continue
         # Numbered in document order, as a clean top-to-bottom run numbers them.
@@ -64,6 +66,21 @@ def normalize(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
         cell.execution_count = count
         cell.outputs = _normalize_outputs(cell.outputs, count)
     return nb
+
+
+# A Markdown link to a bibliography entry, [KCNA 2024a](../bibliography.md#kcna2024signed): the book points it at
+# the entry (treaty_toolkit.book.bib_links). Its text is the entry's author-year label, which can change
+# (a/b suffixes) when sources are added, so storing a notebook writes the current label.
+_BIBLIOGRAPHY_LINK = re.compile(r"\[([^\]]*)\]\(((?:\.\./)*bibliography\.md)#([\w:-]+)\)")
+
+
+def relabel_bibliography_links(markdown: str) -> str:
+    from treaty_toolkit import references  # pybtex, only when a notebook is stored
+
+    if "bibliography.md#" not in markdown:
+        return markdown
+    labels = references.labels(ROOT / project.BIB_FILE)
+    return _BIBLIOGRAPHY_LINK.sub(lambda m: f"[{labels.get(m[3], m[1])}]({m[2]}#{m[3]})", markdown)
 
 
 # A figure cell whose next code cell prints ``..._alt_text(...)``: the figure's alt text (cell metadata

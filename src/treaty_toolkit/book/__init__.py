@@ -3,21 +3,33 @@
 This folder is the only part of the package that imports Sphinx or docutils. Each sub-extension is one
 module with its own ``setup()``:
 
+- :mod:`.words`: the words the book adds to pages (folds, figures, wide tables), per edition language;
 - :mod:`.assets`: MathJax and the widget renderer served offline from ``node_modules``;
 - :mod:`.bibstyle`: the reference lists' pybtex style, each entry formatted once per build;
+- :mod:`.bib_links`: plain Markdown links to a bibliography entry (notebooks) lead to that entry;
+- :mod:`.bibindex`: reference lists find the pages citing each entry through an index, not a scan;
 - :mod:`.execution`: notebook pages executed on every core before reading, never served stale;
 - :mod:`.theme`: named fixes to the theme's and myst-nb's output (templates, scripts, accessibility, CSS);
 - :mod:`.solutions`: worked answers (exercise pages) and code (chapter notebook pages) folded behind a click;
 - :mod:`.student_routes`: launch links and downloads of exercise pages give the student copies;
 - :mod:`.quiz_directives`: ``{quiz}`` and ``{objectives}`` (the quiz engine in the book);
+- :mod:`.edition_outputs`: notebook outputs of a quiz or the explorer shown in the edition's language;
 - :mod:`.objective_map`: ``{objective-map}``, the instructors' alignment table;
+- :mod:`.quiz_exports`: ``{lms-downloads}`` and ``{answer-key}``, the banks as LMS files and an answer key;
+- :mod:`.worksheets`: ``{worksheet-downloads}``, a printable worksheet per chapter beside the HTML;
 - :mod:`.studytime`: ``{study-times}``, the chapter times on the start-here page;
 - :mod:`.treaty_guide`: ``{treaty-articles}``, the article-by-article reading guide from the data;
 - :mod:`.currency`: ``{as-of}``, how current the account is, on the intro and every chapter;
-- :mod:`.chronology`: ``{chronology}``, dated events from the data with linked citations.
+- :mod:`.chronology`: ``{chronology}``, dated events from the data with linked citations;
+- :mod:`.citation_links`: the labels and links of citations that a page's scripts draw (the explorer's sources);
+- :mod:`.figures`: every figure links to its file and opens full size (legible on a phone);
+- :mod:`.editions`: the language switcher on every page, and each translated page's notice (Korean edition);
+- :mod:`.korean_search`: the Korean edition's search splits words into morphemes (kiwipiepy);
+- :mod:`.sitewide_changes`: every page rebuilt when ``_toc.yml`` or a static file changes;
+- :mod:`.book_pdf`: ``{book-pdf}``, the link to the whole book as one PDF, and the single-page build it is printed from.
 
-Thebe stays enabled: ``sphinx-thebe.js`` fetches thebe only when a reader clicks "Live code" (which needs
-a network connection to Binder anyway), so page loads make no external request.
+There is no Thebe ("Live code"): it loaded thebe from a CDN, so offline it never got past "Loading". The
+book leaves sphinx_thebe out of its extensions (``_config.yml``) and readers use the launch buttons.
 """
 
 from __future__ import annotations
@@ -29,21 +41,35 @@ from sphinx.application import Sphinx
 
 from . import (
     assets,
+    bib_links,
+    bibindex,
     bibstyle,
+    book_pdf,
     chronology,
+    citation_links,
     currency,
+    edition_outputs,
+    editions,
     execution,
+    figures,
+    korean_search,
     objective_map,
     quiz_directives,
+    quiz_exports,
+    sitewide_changes,
     solutions,
     student_routes,
     studytime,
     theme,
     treaty_guide,
+    words,
+    worksheets,
 )
 
-SUB_EXTENSIONS = (assets, bibstyle, execution, theme, solutions, student_routes, quiz_directives, objective_map,
-                  studytime, treaty_guide, currency, chronology)
+SUB_EXTENSIONS = (words, assets, bib_links, bibindex, bibstyle, execution, theme, solutions, student_routes, quiz_directives, edition_outputs,
+                  objective_map,
+                  studytime, treaty_guide, currency, chronology, citation_links, quiz_exports, worksheets, figures,
+                  sitewide_changes, book_pdf, editions, korean_search)
 
 
 def _code_version() -> int:

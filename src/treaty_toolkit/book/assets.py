@@ -1,8 +1,10 @@
-"""Offline assets: MathJax 3 and the ipywidgets renderer served from the book's own ``_static/``.
+"""Offline assets: MathJax 3, the ipywidgets renderer and a Korean font served from the book's own ``_static/``.
 
 The files come from ``node_modules`` (installed by ``npm ci`` from the lock file), never from a CDN.
 Upstream behaviour fixed: myst-nb loads require.js and ``embed-amd.js`` from two CDNs and Sphinx loads
-MathJax from jsDelivr.
+MathJax from jsDelivr; the theme's system font stack has no Hangul on machines without a Korean font,
+so Korean quotations and titles showed as empty boxes (Noto Sans KR, split by Unicode range: a page
+downloads only the pieces its characters need).
 """
 
 from __future__ import annotations
@@ -40,9 +42,22 @@ VENDOR_FILES: dict[str, list[str]] = {
         "dist/*.woff2",
         "dist/*.woff",
     ],
+    # Static weights, not the variable font: Chromium's PDF printer embeds a variable font as Type 3
+    # outlines without a font name and with gaps in the text it gives back.
+    "@fontsource/noto-sans-kr": [
+        "LICENSE",  # SIL Open Font License 1.1
+        # One @font-face per Unicode-range piece and weight, woff2 first (the woff fallback is for browsers
+        # without woff2, which the theme does not support anyway, so those files are left out).
+        "400.css",
+        "700.css",
+        "files/*-400-normal.woff2",
+        "files/*-700-normal.woff2",
+    ],
 }
 MATHJAX_PATH = f"{VENDOR_URL}/mathjax/es5/tex-mml-chtml.js"
 WIDGETS_JS = f"{VENDOR_URL}/@jupyter-widgets/html-manager/dist/embed.js"
+KOREAN_FONT_CSS = [f"{VENDOR_URL}/@fontsource/noto-sans-kr/{weight}.css" for weight in (400, 700)]
+KOREAN_FONT_FAMILY = "Noto Sans KR"
 
 
 def node_modules_dir(app: Sphinx) -> Path:
@@ -103,4 +118,7 @@ def setup(app: Sphinx):
     # Runs after myst-nb and sphinx.ext.mathjax have registered their config values.
     app.connect("config-inited", use_vendored_files)
     app.connect("builder-inited", copy_vendor_files)
+    # Before platform.css, which puts the family into the theme's font stacks.
+    for css in KOREAN_FONT_CSS:
+        app.add_css_file(css, priority=400)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,4 +1,12 @@
-"""``bibtex_default_style: treaty``: pybtex's ``plain`` style, each entry's text formatted once per build.
+"""``bibtex_default_style: treaty`` and ``bibtex_reference_style: treaty``: author–year labels everywhere.
+
+The reference lists and the bibliography label each entry as the text cites it ("KCNA 2024a"), with
+the labels of :mod:`treaty_toolkit.references` (a/b suffixes assigned over the whole bibliography, so
+one entry has one label in every list), sorted by author, year and title. The text's citations are
+those labels: ``{cite:p}`` gives "[KCNA 2024a; Jiji Press 2024]", ``{cite:t}`` "KCNA [2024a]".
+
+The entry text is pybtex's ``plain``, except that titles keep the capitalisation they have in
+``references.bib`` (``plain`` lower-cases every word of an article or web title but the first).
 
 Upstream behaviour fixed (sphinxcontrib-bibtex 2.7.0): every ``{bibliography}`` directive formats all of
 its entries afresh, and formats each a second time for its hover tooltip, on every build — even when no
@@ -14,18 +22,36 @@ checks first.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import pybtex.plugin
+from pybtex.richtext import Text
 from pybtex.style import FormattedEntry
 from pybtex.style.formatting import plain
+from pybtex.style.template import field as bib_field
+from pybtex.style.template import join, sentence
 from sphinx.application import Sphinx
+from sphinxcontrib.bibtex import plugin as bibtex_plugin
+from sphinxcontrib.bibtex.style.referencing import BaseReferenceStyle, BracketStyle, GroupReferenceStyle
+from sphinxcontrib.bibtex.style.referencing.basic_label import BasicLabelParentheticalReferenceStyle
+from sphinxcontrib.bibtex.style.referencing.extra_label import ExtraLabelReferenceStyle
+from sphinxcontrib.bibtex.style.template import join2, node, post_text, pre_text, reference
+
+from treaty_toolkit import references
 
 NAME = "treaty"
 
 
 class Style(plain.Style):
+    default_label_style = references.LabelStyle
+    default_sorting_style = references.SortingStyle
     # id(entry) -> (entry, text). The entry is kept so its id cannot be reused by another object; a new
     # parse of references.bib makes new entries, so an edited entry is never served stale.
     _texts: dict[int, tuple[object, object]] = {}
+
+    def format_title(self, e, which_field, as_sentence=True):
+        title = bib_field(which_field)  # as written: no lower-casing
+        return sentence[title] if as_sentence else title
 
     def format_entry(self, label, entry, bib_data=None):
         cached = self._texts.get(id(entry))
@@ -35,10 +61,57 @@ class Style(plain.Style):
         return FormattedEntry(entry.key, cached[1], label)
 
 
-# Every plugin looked up while citations are formatted: the tooltip backend, and the name, label and
-# sorting styles that ``plain`` uses (pybtex's defaults, which it looks up by these names).
-LOOKED_UP = (("pybtex.backends", "plaintext"), ("pybtex.style.names", "plain"), ("pybtex.style.labels", "number"),
-             ("pybtex.style.sorting", "none"))
+# --- citations in the text ------------------------------------------------------------------------
+
+
+@node
+def label_author(children, data):
+    return Text(references.split_label(data["formatted_entry"].label)[0])
+
+
+@node
+def label_year(children, data):
+    return Text(references.split_label(data["formatted_entry"].label)[1])
+
+
+@dataclass
+class TextualStyle(BaseReferenceStyle):
+    """``{cite:t}``: "KCNA [2024a]", the label split into its author and its year."""
+
+    bracket: BracketStyle = field(default_factory=BracketStyle)
+
+    def role_names(self):
+        return [f"{capfirst}t{full}" for capfirst in ("", "c") for full in ("", "s")]
+
+    def outer(self, role_name, children):
+        return self.bracket.outer(children, brackets=False, capfirst="c" in role_name)
+
+    def inner(self, role_name):
+        return join(sep=" ")[label_author, join[self.bracket.left, join2(sep1=" ", sep2=", ")[
+            pre_text, reference[label_year], post_text], self.bracket.right]]
+
+
+@dataclass
+class ReferenceStyle(GroupReferenceStyle):
+    """``{cite:p}`` "[KCNA 2024a; Jiji Press 2024]" (the list's labels), ``{cite:t}``, ``{cite:label}``."""
+
+    def __post_init__(self):
+        self.styles.extend([BasicLabelParentheticalReferenceStyle(bracket=BracketStyle(sep="; ")),
+                            TextualStyle(), ExtraLabelReferenceStyle()])
+        super().__post_init__()
+
+
+# --- set-up -----------------------------------------------------------------------------------------
+
+
+def use_whole_bibliography(app: Sphinx, env) -> None:
+    """env-updated, before sphinxcontrib-bibtex formats the lists: labels come from every entry."""
+    references.LabelStyle.bibliography = env.get_domain("cite").bibdata.data.entries
+
+
+# Every plugin looked up while citations are formatted: the tooltip backend and the name style that
+# ``plain`` uses (pybtex's defaults, which it looks up by these names).
+LOOKED_UP = (("pybtex.backends", "plaintext"), ("pybtex.style.names", "plain"))
 
 
 def register_once(group: str, name: str) -> None:
@@ -51,6 +124,8 @@ def clear(app: Sphinx, *args) -> None:
 
 def setup(app: Sphinx):
     pybtex.plugin.register_plugin("pybtex.style.formatting", NAME, Style)
+    bibtex_plugin.register_plugin("sphinxcontrib.bibtex.style.referencing", NAME, ReferenceStyle, force=True)
     for group, name in LOOKED_UP:
         register_once(group, name)
+    app.connect("env-updated", use_whole_bibliography, priority=400)
     app.connect("build-finished", clear)

@@ -24,7 +24,7 @@ class AsOfDirective(SphinxDirective):
         self.env.note_dependency(str(data_dir / PACKAGE_FILE))
         box = nodes.admonition(classes=["tt-as-of", "note"])
         box += nodes.title("", "How current this is")
-        box += nodes.paragraph("", currency(data_dir).sentence())
+        box += nodes.paragraph("", currency(data_dir).sentence(self.env.config.language or "en"))
         return [box]
 
 

@@ -32,15 +32,16 @@ from treaty_toolkit.book.solutions import read_notebook_page
 logger = logging.getLogger(__name__)
 INPUTS_FILE = "treaty-toolkit-inputs.txt"
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
-# Build-only parts of the package: changing them cannot change a notebook's output.
-BUILD_ONLY = ("book", "authoring")
+# Build-only parts of the package: changing them cannot change a notebook's output (notebooks never
+# import them: tests/test_package_layout.py).
+BUILD_ONLY = (("book",), ("authoring",), ("quiz", "lms"))
 
 
 def output_inputs(root: Path) -> list[Path]:
     """Every file besides the notebooks themselves that notebook outputs are computed from."""
     package = [p for p in sorted(PACKAGE_DIR.rglob("*"))
                if p.is_file() and p.suffix in (".py", ".js", ".css", ".json")
-               and p.relative_to(PACKAGE_DIR).parts[0] not in BUILD_ONLY]
+               and not any(p.relative_to(PACKAGE_DIR).parts[:len(part)] == part for part in BUILD_ONLY)]
     data = sorted((root / project.DATA_DIR).glob("*"))
     banks = sorted((root / project.QUIZ_DIR).glob("*.yaml"))
     return [*package, *data, root / project.BIB_FILE, root / project.OBJECTIVES_FILE, *banks]

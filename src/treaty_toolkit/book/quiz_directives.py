@@ -7,14 +7,18 @@
     ```{quiz} review
     :from: context:ctx-signing-date, reading:read-authentic-languages
     :title: Review of the whole module
+    :mode: exam
     ```
 
     ```{objectives} context
     ```
 
 A ``:from:`` quiz reuses questions of several banks (``bank:question-id``); its argument names the
-quiz, not a bank. Every bank is validated when the builder starts, so an invalid bank fails the build even if no page
-embeds it; the error names file, question id and field.
+quiz, not a bank. ``:mode: exam`` (default ``self-check``) grades the whole quiz at once, on one
+Submit button, and shows no feedback before that. Every bank is validated when the builder starts,
+so an invalid bank fails the build even if no page embeds it; the error names file, question id and
+field. The edition's language (``language`` in the Sphinx configuration, English by default) chooses
+the quiz's words and the banks' translations (``exercises/quizzes/<language>/``).
 """
 
 from __future__ import annotations
@@ -28,7 +32,8 @@ from sphinx.util.docutils import SphinxDirective
 
 from treaty_toolkit.project import BIB_FILE, OBJECTIVES_FILE
 from treaty_toolkit.quiz import BROWSER_FILES
-from treaty_toolkit.quiz.bank import QuizBankError, load_library
+from treaty_toolkit.quiz.bank import QuizBankError, load_library, objectives_translation
+from treaty_toolkit.quiz.grading import MODES, labels_for
 from treaty_toolkit.quiz.html import render_quiz
 
 
@@ -48,11 +53,17 @@ def _comma_list(argument: str) -> list[str]:
 
 class QuizDirective(SphinxDirective):
     """``{quiz} <bank>`` with an optional ``:questions: id1, id2`` (default: every question), or
-    ``{quiz} <name>`` with ``:from: bank:id, bank:id`` (and an optional ``:title:``) for a review quiz."""
+    ``{quiz} <name>`` with ``:from: bank:id, bank:id`` (and an optional ``:title:``) for a review quiz;
+    either with an optional ``:mode: self-check`` or ``exam``."""
 
     required_arguments = 1
     has_content = False
-    option_spec = {"questions": _comma_list, "from": _comma_list, "title": directives.unchanged}
+    option_spec = {
+        "questions": _comma_list,
+        "from": _comma_list,
+        "title": directives.unchanged,
+        "mode": lambda argument: directives.choice(argument, MODES),
+    }
 
     def run(self):
         library = _library(self.env)
@@ -60,7 +71,7 @@ class QuizDirective(SphinxDirective):
             if "from" in self.options:
                 if "questions" in self.options:
                     raise QuizBankError("use either :questions: (one bank) or :from: (several banks), not both")
-                title = self.options.get("title") or "Review"
+                title = self.options.get("title") or labels_for(library.language)["review_title"]
                 bank = library.mixed_bank(self.arguments[0], title, self.options["from"])
                 banks = {library.banks[q.bank].path for q in bank.questions}
             else:
@@ -70,7 +81,8 @@ class QuizDirective(SphinxDirective):
         except QuizBankError as exc:
             raise self.error(str(exc)) from None
         _note_sources(self, *sorted(banks), library.root / OBJECTIVES_FILE, library.root / BIB_FILE)
-        return [nodes.raw("", render_quiz(bank, questions), format="html")]
+        html = render_quiz(bank, questions, self.options.get("mode", "self-check"))
+        return [nodes.raw("", html, format="html")]
 
 
 class ObjectivesDirective(SphinxDirective):
@@ -86,9 +98,10 @@ class ObjectivesDirective(SphinxDirective):
         if not chosen:
             chapters = sorted({o.chapter for o in library.objectives.values()})
             raise self.error(f"No objectives for chapter '{chapter}' in {OBJECTIVES_FILE} (chapters: {', '.join(chapters)})")
-        _note_sources(self, library.root / OBJECTIVES_FILE)
+        translation = objectives_translation(library.root, library.language)
+        _note_sources(self, library.root / OBJECTIVES_FILE, *([translation] if translation.is_file() else []))
         box = nodes.container(classes=["tt-quiz-objectives"])
-        box += nodes.paragraph("", "", nodes.strong("", "Learning objectives: by the end of this chapter you can"))
+        box += nodes.paragraph("", "", nodes.strong("", labels_for(library.language)["objectives"]))
         items = nodes.bullet_list()
         for objective in chosen:
             item = nodes.list_item(ids=[f"objective-{objective.id}"])
@@ -98,10 +111,15 @@ class ObjectivesDirective(SphinxDirective):
         return [box]
 
 
+def edition_language(app) -> str:
+    """The language of the edition being built (Sphinx's ``language``; English when unset)."""
+    return app.config.language or "en"
+
+
 def _load_banks(app):
     """builder-inited: validate every bank once and serve quiz.js/quiz.css from the book itself."""
     try:
-        app.treaty_quiz_library = load_library(Path(app.srcdir))
+        app.treaty_quiz_library = load_library(Path(app.srcdir), language=edition_language(app))
     except QuizBankError as exc:
         raise ExtensionError(f"Invalid quiz bank: {exc}") from None
     # The two files, not their folder (which holds the engine's Python too). Not a top-level _static/

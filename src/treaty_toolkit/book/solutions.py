@@ -14,7 +14,10 @@ from __future__ import annotations
 
 import re
 
+from docutils import nodes
 from sphinx.application import Sphinx
+
+from .words import book_words
 
 SOLUTION_TAG = "solution"  # shared with treaty_toolkit.authoring.student_copies
 # A check cell calls one of treaty_toolkit.checks' check_* functions. On the page its result ("Correct.")
@@ -25,13 +28,18 @@ CHAPTERS = "chapters/"
 DISPLAY_TAGS = {"remove-cell", "remove-input", "remove-output", "hide-cell", "hide-input", "hide-output"}
 # Calls that only set how outputs are displayed.
 DISPLAY_OPTIONS = {"pd.set_option", "pandas.set_option"}
+# Code cells always carry the English fold prompts: jupyter-cache hashes a code cell's metadata, so
+# every edition must hand myst-nb the same cells to find the same cached run. Other editions swap the
+# words in the doctree (translate_fold_prompts).
+FOLD_KEYS = ("show_code", "hide_code", "show_answer", "hide_answer", "show_check", "hide_check")
 
 
-def fold_solutions(nb) -> bool:
+def fold_solutions(nb, language: str = "en") -> bool:
     """Fold every solution cell of ``nb``, and the output of each check after one, in place.
 
-    True if there was a solution.
+    True if there was a solution. ``language`` names the written answer's title; code prompts stay English.
     """
+    words = book_words("en")
     changed = False
     after_answer = False
     for cell in nb.cells:
@@ -39,8 +47,7 @@ def fold_solutions(nb) -> bool:
         if after_answer and cell.cell_type == "code" and CHECK_CALL.search(cell.source):
             cell.metadata["tags"] = [*tags, "hide-output"]
             cell.metadata.setdefault("mystnb", {}).update(
-                code_prompt_show="Show the check of the worked answer", code_prompt_hide="Hide the check"
-            )
+                code_prompt_show=words["show_check"], code_prompt_hide=words["hide_check"])
         if SOLUTION_TAG not in tags:
             continue
         after_answer = True
@@ -48,12 +55,11 @@ def fold_solutions(nb) -> bool:
         if cell.cell_type == "code":
             cell.metadata["tags"] = [*tags, "hide-cell"]
             cell.metadata.setdefault("mystnb", {}).update(
-                code_prompt_show="Show the worked answer", code_prompt_hide="Hide the worked answer"
-            )
+                code_prompt_show=words["show_answer"], code_prompt_hide=words["hide_answer"])
         else:
             # A fence longer than any run of colons inside the answer, so the answer cannot close it.
             fence = ":" * max(4, max((len(run) for run in re.findall(r":{3,}", cell.source)), default=0) + 1)
-            cell.source = f"{fence}{{admonition}} Worked answer\n:class: dropdown tt-solution\n\n{cell.source}\n{fence}"
+            cell.source = f"{fence}{{admonition}} {book_words(language)['written_answer']}\n:class: dropdown tt-solution\n\n{cell.source}\n{fence}"
     return changed
 
 
@@ -79,6 +85,7 @@ def is_setup(source: str) -> bool:
 
 def fold_chapter_code(nb) -> bool:
     """Fold the code of a chapter notebook page and remove its setup cells; True if anything changed."""
+    words = book_words("en")
     changed = False
     for cell in nb.cells:
         tags = cell.metadata.get("tags", [])
@@ -89,23 +96,23 @@ def fold_chapter_code(nb) -> bool:
             cell.metadata["tags"] = [*tags, "remove-cell"]
         else:
             cell.metadata["tags"] = [*tags, "hide-input"]
-            cell.metadata.setdefault("mystnb", {}).update(code_prompt_show="Show the code", code_prompt_hide="Hide the code")
+            cell.metadata.setdefault("mystnb", {}).update(code_prompt_show=words["show_code"], code_prompt_hide=words["hide_code"])
     return changed
 
 
-def fold_page(nb, docname: str) -> bool:
+def fold_page(nb, docname: str, language: str = "en") -> bool:
     """Everything this module changes on the page of ``docname``; True if anything changed."""
     if docname.startswith(CHAPTERS):
         return fold_chapter_code(nb)
-    return fold_solutions(nb)
+    return fold_solutions(nb, language)
 
 
-def read_notebook_page(text: str, docname: str):
+def read_notebook_page(text: str, docname: str, language: str = "en"):
     """The notebook of a page as myst-nb will see it (what :func:`fold_notebook_page` hands it)."""
     import nbformat
 
     nb = nbformat.reads(text, as_version=4)
-    fold_page(nb, docname)
+    fold_page(nb, docname, language)
     return nb
 
 
@@ -116,10 +123,25 @@ def fold_notebook_page(app: Sphinx, docname: str, source: list[str]) -> None:
     import nbformat
 
     nb = nbformat.reads(source[0], as_version=4)
-    if fold_page(nb, docname):
+    if fold_page(nb, docname, app.config.language or "en"):
         source[0] = nbformat.writes(nb)
+
+
+def translate_fold_prompts(app: Sphinx, doctree: nodes.document) -> None:
+    """doctree-read: the code folds' prompts in the edition's language (the cells carry the English ones)."""
+    language = app.config.language or "en"
+    if language == "en":
+        return
+    names = {book_words("en")[key]: key for key in FOLD_KEYS}
+    words = book_words(language)
+    for cell in doctree.findall(nodes.container):
+        if cell.get("nb_element") == "cell_code" and cell.get("hide_mode"):
+            for key in ("prompt_show", "prompt_hide"):
+                if cell.get(key) in names:
+                    cell[key] = words[names[cell[key]]]
 
 
 def setup(app: Sphinx):
     app.connect("source-read", fold_notebook_page)
+    app.connect("doctree-read", translate_fold_prompts)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -21,9 +21,8 @@ from pathlib import Path
 import yaml
 from sphinx.util.docutils import SphinxDirective
 
-from treaty_toolkit.project import TOC_FILE, toc_docnames
+from treaty_toolkit.project import TOC_FILE, chapter_pages
 
-CHAPTER_PAGE = re.compile(r"^chapters/\d\d-[^/]+/index$")
 FIELDS = ("time_reading", "time_activities")
 
 
@@ -46,11 +45,6 @@ class ChapterTime:
 def front_matter(text: str) -> dict:
     match = re.match(r"---\n(.*?)\n---\n", text, re.S)
     return (yaml.safe_load(match.group(1)) or {}) if match else {}
-
-
-def chapter_pages(root: Path) -> list[str]:
-    """The chapter pages named in ``_toc.yml``, in reading order."""
-    return [name for name in toc_docnames(root) if CHAPTER_PAGE.match(name)]
 
 
 def read_chapter_time(root: Path, docname: str) -> ChapterTime:

@@ -39,8 +39,8 @@ def fix_body_markup(app: Sphinx, pagename, templatename, context, doctree) -> No
 def write_each_script_once(app: Sphinx, pagename, templatename, context, doctree) -> None:
     """html-page-context: drop repeated <script> tags (same file or same inline body and attributes).
 
-    sphinx-thebe and sphinx-togglebutton register their inline scripts twice under Jupyter Book 1; the
-    second ``const THEBE_JS_URL = ...`` is a SyntaxError on every page.
+    sphinx-togglebutton registers its inline scripts twice under Jupyter Book 1 (so did sphinx-thebe,
+    whose second ``const`` declaration was a SyntaxError on every page).
     """
     scripts = context.get("script_files")
     if not isinstance(scripts, list):
@@ -87,8 +87,15 @@ def name_toctree_toggles(app: Sphinx, pagename, templatename, context, doctree) 
 
 
 def use_templates_and_static(app: Sphinx, config) -> None:
-    """config-inited: our template overrides come first; our CSS folder is served."""
-    config.templates_path = [str(TEMPLATES_DIR), *config.templates_path]
+    """config-inited (after the themes' handlers): our template overrides come first, each folder once;
+    our CSS folder is served.
+
+    Upstream (sphinx-book-theme 1.3.0 with Sphinx 7.4): the theme appends its components folder to
+    Sphinx's default ``templates_path`` list, which is shared by every build in one process, so the
+    second edition built by ``make book`` listed it again. The list is part of the configuration hash in
+    ``.buildinfo``, so a rebuild that ran the editions another way rewrote every page of that edition.
+    """
+    config.templates_path = list(dict.fromkeys([str(TEMPLATES_DIR), *config.templates_path]))
     if str(STATIC_DIR) not in config.html_static_path:
         config.html_static_path = [*config.html_static_path, str(STATIC_DIR)]
 
@@ -106,7 +113,7 @@ def no_hidden_header_toggles(app: Sphinx, config) -> None:
 
 
 def setup(app: Sphinx):
-    app.connect("config-inited", use_templates_and_static)
+    app.connect("config-inited", use_templates_and_static, priority=900)
     app.connect("config-inited", no_hidden_header_toggles)
     # Late priority: after every extension has added its scripts to the page.
     app.connect("html-page-context", write_each_script_once, priority=900)
@@ -116,4 +123,6 @@ def setup(app: Sphinx):
     app.add_css_file("platform.css")
     # Print view: no navigation, readable quizzes, worked answers left out (static/print.css).
     app.add_css_file("print.css", media="print")
+    # Tables wider than the screen say that they scroll sideways (static/wide-tables.js).
+    app.add_js_file("wide-tables.js")
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

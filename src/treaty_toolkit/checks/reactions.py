@@ -7,12 +7,19 @@ from treaty_toolkit.data import load_table
 
 
 @exercise_check
-def check_kind_counts(counts: object, actor: str) -> bool:
-    """``counts``: how many reactions ``actor`` made of each kind (a Series or dict, zero kinds optional)."""
+def check_kind_counts(counts: object, actor: str, since: str | None = None) -> bool:
+    """``counts``: how many reactions ``actor`` made of each kind (a Series or dict, zero kinds optional),
+    counting only reactions on or after ``since`` when it is given."""
+    import pandas as pd
+
     table = load_table("reactions")
-    expected = table[table["actor"] == actor]["kind"].astype(str).value_counts()
+    mine = table[table["actor"] == actor]
+    if since is not None:
+        mine = mine[mine["date"] >= pd.Timestamp(since)]
+    expected = mine["kind"].astype(str).value_counts()
+    dated = f" and dated on or after {since}" if since is not None else ""
     return counts_match(counts, expected, "kind",
-                        f"filter the rows whose actor is {actor!r} first, then count the kind column.")
+                        f"filter the rows whose actor is {actor!r}{dated} first, then count the kind column.")
 
 
 @exercise_check

@@ -56,14 +56,18 @@ def grade(question_or_id: Question | str, answer, *, root: Path | str | None = N
 
 
 def quiz(bank: str, questions: list[str] | None = None, *, root: Path | str | None = None,
-         session=None):
+         session=None, mode: str = "self-check", language: str = "en"):
     """A quiz to display in a notebook: ``quiz("context", ["ctx-sign", "ctx-order"])``.
+
+    ``mode="exam"`` grades the whole quiz on one Submit button and shows no feedback before it.
+    ``language="ko"``: the quiz's words and the bank's text in Korean (questions not translated yet
+    stay in English).
 
     The whole book's banks are validated first, so an invalid bank fails notebook execution with a
     message naming file, question id and field.
     """
     from .widget import QuizDisplay
 
-    library = load_library(root)
+    library = load_library(root, language=language)
     chosen = library.bank(bank)
-    return QuizDisplay(chosen, chosen.select(questions), session)
+    return QuizDisplay(chosen, chosen.select(questions), session, mode)

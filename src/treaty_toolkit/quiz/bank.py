@@ -3,13 +3,29 @@
 A bank is checked twice: against the JSON schema (shape and types), then against the rest of the book
 (objectives in ``exercises/objectives.yaml``, sources in ``references.bib``, ids unique across every
 bank, at least one correct option). Every error names the file, the question id and the field.
+
+Translations: ``exercises/quizzes/<language>/<bank>.yaml`` holds only the text of a bank in another
+language (the ids, keys, tolerances and sources stay in the English bank)::
+
+    title: 서명에서 발효까지          # the bank's title (and its description, if it has one)
+    questions:
+      ctx-signing-date:             # a question id of the English bank
+        prompt: …
+        options:                    # as many as the English, in its order: text, and feedback where it has one
+          - {text: …, feedback: …}
+        explanation: …
+
+``load_library(root, language="ko")`` merges the text by id. A translated question must translate
+every text field its English has; a question with no translation keeps its English text (and says
+so: ``Question.language``; :func:`untranslated` lists them). Anything else in a translation file is an
+error naming the file, the question id and the field.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -47,6 +63,7 @@ class Question:
     items: tuple[str, ...] = ()  # ordering: the correct order
     feedback_true: str = ""
     feedback_false: str = ""
+    language: str = "en"  # the language of the text (English when a translation has none)
 
 
 @dataclass(frozen=True)
@@ -56,6 +73,7 @@ class Bank:
     path: Path
     questions: tuple[Question, ...]
     description: str = ""
+    language: str = "en"  # the language asked for (some questions may still be in English)
 
     def select(self, ids=None) -> list[Question]:
         """The questions with these ids, in the order given (all questions when ids is None)."""
@@ -86,6 +104,7 @@ class Library:
     objectives: dict[str, Objective]
     sources: set[str]
     banks: dict[str, Bank] = field(default_factory=dict)
+    language: str = "en"
 
     @property
     def questions(self) -> dict[str, Question]:
@@ -119,7 +138,7 @@ class Library:
         repeated = sorted({i for i in ids if ids.count(i) > 1})
         if repeated:
             raise QuizBankError(f"Review quiz '{bank_id}': question(s) {', '.join(repeated)} listed twice")
-        return Bank(bank_id, title, self.root / QUIZ_DIR, tuple(questions))
+        return Bank(bank_id, title, self.root / QUIZ_DIR, tuple(questions), language=self.language)
 
 
 def find_book_root(start: Path | str | None = None) -> Path:
@@ -267,21 +286,29 @@ def load_bank_file(path: Path, lib: Library) -> Bank:
     return Bank(data["bank"], data["title"], path, tuple(questions), data.get("description", ""))
 
 
-def load_library(root: Path | str | None = None, quiz_dir: Path | None = None) -> Library:
-    """Load and cross-check every bank of the book at ``root`` (ids must be unique across banks).
+def load_library(root: Path | str | None = None, quiz_dir: Path | None = None, language: str = "en") -> Library:
+    """Load and cross-check every bank of the book at ``root`` (ids must be unique across banks), with
+    the text in ``language`` where ``<quiz_dir>/<language>/`` translates it (English otherwise).
 
     A validated library is remembered (:mod:`treaty_toolkit.cache`), keyed on every file it is made
     from, this module included; every notebook with a quiz would otherwise validate all banks again.
     """
+    from .texts import LANGUAGES
+
+    if language not in LANGUAGES:
+        raise QuizBankError(f"Unknown quiz language '{language}': use one of {', '.join(LANGUAGES)}")
     root = find_book_root(root) if root is None else Path(root)
     folder = Path(quiz_dir) if quiz_dir else root / QUIZ_DIR
-    inputs = [Path(__file__), SCHEMA_FILE, root / OBJECTIVES_FILE, root / BIB_FILE, *sorted(folder.glob("*.yaml"))]
-    key = cache.fingerprint("quiz", inputs, f"{root.resolve()}:{folder.resolve()}")
-    return cache.remembered("quiz", key, lambda: _load_library(root, folder))
+    translations = [*sorted((folder / language).glob("*.yaml")),
+                    *(path for path in [objectives_translation(root, language)] if path.is_file())] if language != "en" else []
+    inputs = [Path(__file__), SCHEMA_FILE, root / OBJECTIVES_FILE, root / BIB_FILE, *sorted(folder.glob("*.yaml")),
+              *translations]
+    key = cache.fingerprint("quiz", inputs, f"{root.resolve()}:{folder.resolve()}:{language}")
+    return cache.remembered("quiz", key, lambda: _load_library(root, folder, language))
 
 
-def _load_library(root: Path, folder: Path) -> Library:
-    lib = Library(root, load_objectives(root / OBJECTIVES_FILE), read_bib_keys(root / BIB_FILE))
+def _load_library(root: Path, folder: Path, language: str = "en") -> Library:
+    lib = Library(root, load_objectives(root / OBJECTIVES_FILE), read_bib_keys(root / BIB_FILE), language=language)
     owner: dict[str, Path] = {}
     for path in sorted(folder.glob("*.yaml")):
         bank = load_bank_file(path, lib)
@@ -290,4 +317,149 @@ def _load_library(root: Path, folder: Path) -> Library:
                 raise QuizBankError(f"{path}: question '{q.id}', field 'id': id already used in {owner[q.id]}")
             owner[q.id] = path
         lib.banks[bank.id] = bank
+    if language != "en":
+        lib.objectives = translate_objectives(lib.objectives, objectives_translation(root, language))
+        for path in sorted((folder / language).glob("*.yaml")):
+            if path.stem not in lib.banks:
+                raise QuizBankError(f"{path}: top level, field '(whole file)': no English bank '{path.stem}' to translate "
+                                    f"(expected {folder / path.name})")
+        lib.banks = {bank_id: translate_bank(bank, folder / language / f"{bank_id}.yaml", language)
+                     for bank_id, bank in lib.banks.items()}
     return lib
+
+
+# --- translations ---------------------------------------------------------------------------------
+
+# The text fields of a question a translation may (and, once it translates the question, must) give.
+TEXT_FIELDS = ("prompt", "explanation", "unit", "feedback_true", "feedback_false")
+OPTION_FIELDS = ("text", "feedback")
+
+
+def objectives_translation(root: Path, language: str) -> Path:
+    """``exercises/objectives.<language>.yaml``: objective id -> its text in that language."""
+    objectives = root / OBJECTIVES_FILE
+    return objectives.with_name(f"{objectives.stem}.{language}{objectives.suffix}")
+
+
+def translate_objectives(objectives: dict[str, Objective], path: Path) -> dict[str, Objective]:
+    """The objectives with the text of the translation at ``path`` (no file, or an id it leaves out: English)."""
+    if not path.is_file():
+        return objectives
+    data = _read_yaml(path)
+    if not isinstance(data, dict):
+        raise QuizBankError(f"{path}: top level, field '(whole file)': expected a mapping of objective id to text")
+    translated = dict(objectives)
+    for objective_id, text in data.items():
+        if objective_id not in objectives:
+            raise QuizBankError(f"{path}: objective '{objective_id}', field 'id': no such objective in {OBJECTIVES_FILE}")
+        if not isinstance(text, str) or not text.strip():
+            raise QuizBankError(f"{path}: objective '{objective_id}', field 'text': missing or empty")
+        translated[objective_id] = replace(objectives[objective_id], text=text.strip())
+    return translated
+
+
+def translate_bank(bank: Bank, path: Path, language: str) -> Bank:
+    """``bank`` with the text of the translation file at ``path`` (no file: the English bank, marked as
+    wanted in ``language``)."""
+    if not path.is_file():
+        return replace(bank, language=language)
+    data = _read_yaml(path)
+    if not isinstance(data, dict):
+        raise QuizBankError(f"{path}: top level, field '(whole file)': expected a mapping with questions (and title)")
+    unknown = sorted(set(data) - {"title", "description", "questions"})
+    if unknown:
+        raise QuizBankError(f"{path}: top level, field '{unknown[0]}': not translatable (use title, description, questions)")
+    for name in ("title", *(["description"] if "description" in data else [])):
+        if not _filled(data.get(name)):
+            raise QuizBankError(f"{path}: top level, field '{name}': missing or empty translation")
+    if "description" in data and not bank.description:
+        raise QuizBankError(f"{path}: top level, field 'description': the English bank has no description to translate")
+    texts = data.get("questions") or {}
+    if not isinstance(texts, dict):
+        raise QuizBankError(f"{path}: top level, field 'questions': expected a mapping of question id -> translated text")
+    by_id = {q.id: q for q in bank.questions}
+    for qid in texts:
+        if qid not in by_id:
+            raise QuizBankError(f"{path}: question '{qid}', field 'id': no such question in {bank.path} "
+                                f"(it has {', '.join(by_id)})")
+    questions = tuple(_translate_question(path, q, texts[q.id], language) if q.id in texts else q
+                      for q in bank.questions)
+    return replace(bank, title=data["title"], description=data.get("description", bank.description),
+                   questions=questions, language=language)
+
+
+def _filled(value) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _translate_question(path: Path, q: Question, raw, language: str) -> Question:
+    def fail(field_name, message):
+        return QuizBankError(f"{path}: question '{q.id}', field '{field_name}': {message}")
+
+    if not isinstance(raw, dict):
+        raise fail("(whole entry)", "expected a mapping of field -> translated text")
+    english = {name: getattr(q, name) for name in TEXT_FIELDS if getattr(q, name)}
+    if q.options:
+        english["options"] = q.options
+    if q.items:
+        english["items"] = q.items
+    for name in raw:
+        if name not in english:
+            why = "not translatable" if name not in (*TEXT_FIELDS, "options", "items") else "the English question has none"
+            raise fail(name, why)
+    for name in english:
+        if name not in raw:
+            raise fail(name, "missing: a translated question translates every text field of the English")
+    changes = {}
+    for name in TEXT_FIELDS:
+        if name in raw:
+            if not _filled(raw[name]):
+                raise fail(name, "empty translation")
+            changes[name] = raw[name]
+    if "items" in raw:
+        items = raw["items"]
+        if not isinstance(items, list) or len(items) != len(q.items):
+            raise fail("items", f"expected a list of {len(q.items)} items, as in the English, in the same order")
+        for n, item in enumerate(items, start=1):
+            if not _filled(item):
+                raise fail(f"items.{n}", "empty translation")
+        if len(set(items)) != len(items):
+            raise fail("items", "two items have the same text")
+        changes["items"] = tuple(items)
+    if "options" in raw:
+        changes["options"] = _translate_options(fail, q.options, raw["options"])
+    return replace(q, **changes, language=language)
+
+
+def _translate_options(fail, options: tuple[Option, ...], raw) -> tuple[Option, ...]:
+    if not isinstance(raw, list) or len(raw) != len(options):
+        raise fail("options", f"expected a list of {len(options)} options, as in the English, in the same order")
+    translated = []
+    for n, (option, given) in enumerate(zip(options, raw), start=1):
+        where = f"options.{n}"
+        if not isinstance(given, dict):
+            raise fail(where, "expected a mapping with text (and feedback where the English has it)")
+        for name in given:
+            if name not in OPTION_FIELDS:
+                raise fail(f"{where}.{name}", "not translatable")
+        wanted = ["text", *(["feedback"] if option.feedback else [])]
+        for name in wanted:
+            if name not in given:
+                raise fail(f"{where}.{name}", "missing: a translated option translates every text field of the English")
+            if not _filled(given[name]):
+                raise fail(f"{where}.{name}", "empty translation")
+        if "feedback" in given and not option.feedback:
+            raise fail(f"{where}.feedback", "the English option has none")
+        translated.append(replace(option, text=given["text"], feedback=given.get("feedback", "")))
+    texts = [o.text for o in translated]
+    if len(set(texts)) != len(texts):
+        raise fail("options", "two options have the same text")
+    return tuple(translated)
+
+
+def untranslated(library: Library) -> dict[str, list[str]]:
+    """Per bank, the ids of the questions still in English in a library loaded in another language."""
+    if library.language == "en":
+        return {}
+    gaps = {bank.id: [q.id for q in bank.questions if q.language != library.language] for bank in library.banks.values()}
+    return {bank_id: ids for bank_id, ids in gaps.items() if ids}

@@ -1,9 +1,10 @@
 """Pure grading: ``grade(question, answer) -> Result``. No widgets, no HTML, no I/O.
 
 The browser (``quiz.js``) grades the same way by design. What both need is defined once here and
-embedded in the page by the static renderer: the sentences (:data:`MESSAGES`), the interface labels
-(:data:`LABELS`) and the number format (:data:`NUMBER_FORMAT`). ``tests/quiz_contract.yaml`` is one
-table of cases that both graders must pass with the same words.
+embedded in the page by the static renderer: the sentences (:func:`messages_for`, one table per
+language in :mod:`.texts`; :data:`MESSAGES` is the English one), the interface labels and the number
+format (:data:`NUMBER_FORMAT`, the same in every language). ``tests/quiz_contract.yaml`` is one table of cases that both graders
+must pass with the same words.
 """
 
 from __future__ import annotations
@@ -14,40 +15,33 @@ import re
 from dataclasses import dataclass
 
 from .bank import Question
+from .texts import LANGUAGES, texts  # noqa: F401 - LANGUAGES is part of this module's interface
 
-# Every generic sentence a student can see. Feedback from the bank is appended after these.
-MESSAGES = {
-    "correct": "Correct.",
-    "incorrect": "Not quite.",
-    "empty_choice": "Please choose an answer, then press Check.",
-    "empty_multiple": "Please select at least one option, then press Check.",
-    "empty_number": "Please type a number, then press Check.",
-    "invalid_number": "Please type a number such as 42 or 3.5 (digits, an optional minus sign and decimal point).",
-    "empty_order": "Please give every item a position, then press Check.",
-    "duplicate_order": "Please use each position only once, then press Check.",
-    "missed_option": "At least one correct option is not selected yet.",
-    "wrong_option": "At least one selected option is not correct.",
-    "too_high": "Your answer is too high.",
-    "too_low": "Your answer is too low.",
-    "order_count": "{right} of {total} items are in the right position.",
-    "score": "Score on this page: {correct} of {total} correct",
-}
+# The English tables (every language's are in :mod:`.texts`, with the same keys): every generic sentence
+# a student can see, the words on the quiz's controls, what the download says, and what an exam-mode
+# quiz says instead and in addition (shipped only with exam-mode quizzes).
+MESSAGES = texts("en")["messages"]
+LABELS = texts("en")["labels"]
+DOWNLOAD_MESSAGES = texts("en")["download"]
+EXAM_MESSAGES = texts("en")["exam"]
 
-# Words on the quiz's controls, shared by the static page and the live widget.
-LABELS = {
-    "title": "Self-check quiz: {title}",
-    "question_number": "Question {number} of {total}.",
-    "check": "Check answer",
-    "reset": "Reset answers",
-    "your_answer": "Your answer",
-    "select_all": "Select all that apply.",
-    "choose": "Choose…",
-    "true": "True",
-    "false": "False",
-    "order_how": "Give each item its position: 1 for the earliest, {n} for the latest.",
-    "note": "Answers are checked in your browser; nothing is sent anywhere. "
-            "Your answers are remembered on this device until you reset them.",
-}
+# How a quiz is taken: "self-check" grades each question on its own Check button; "exam" grades the
+# whole quiz at once when it is submitted, and shows no feedback before.
+MODES = ("self-check", "exam")
+
+
+def messages_for(mode: str, language: str = "en") -> dict:
+    """The sentences a quiz in ``mode`` (one of :data:`MODES`) uses in ``language`` (one of :data:`LANGUAGES`)."""
+    if mode not in MODES:
+        raise ValueError(f"Unknown quiz mode '{mode}': use one of {', '.join(MODES)}")
+    table = texts(language)
+    return table["messages"] if mode == "self-check" else {**table["messages"], **table["exam"]}
+
+
+def labels_for(language: str = "en") -> dict:
+    """The words on the quiz's controls in ``language``."""
+    return texts(language)["labels"]
+
 
 # Thousands separators a student may type: comma, space, no-break and narrow no-break space.
 THOUSANDS_SEPARATORS = ", \u00a0\u202f"
@@ -72,8 +66,8 @@ def _join(*parts: str) -> str:
     return " ".join(p.strip() for p in parts if p and p.strip())
 
 
-def _empty(key: str) -> Result:
-    return Result(False, MESSAGES[key], answered=False)
+def _empty(key: str, messages: dict) -> Result:
+    return Result(False, messages[key], answered=False)
 
 
 def parse_number(text) -> float | None:
@@ -119,78 +113,78 @@ def _is_blank(answer) -> bool:
     )
 
 
-def _grade_single(q: Question, answer) -> Result:
+def _grade_single(q: Question, answer, messages: dict) -> Result:
     if _is_blank(answer):
-        return _empty("empty_choice")
+        return _empty("empty_choice", messages)
     index = _option_index(q, answer)
     if index is None:
-        return _empty("empty_choice")
+        return _empty("empty_choice", messages)
     option = q.options[index]
     if option.correct:
-        return Result(True, _join(MESSAGES["correct"], option.feedback, q.explanation))
-    return Result(False, _join(MESSAGES["incorrect"], option.feedback))
+        return Result(True, _join(messages["correct"], option.feedback, q.explanation))
+    return Result(False, _join(messages["incorrect"], option.feedback))
 
 
-def _grade_multiple(q: Question, answer) -> Result:
+def _grade_multiple(q: Question, answer, messages: dict) -> Result:
     if _is_blank(answer) or isinstance(answer, (str, int)):
         answer = [] if _is_blank(answer) else [answer]
     chosen = {_option_index(q, a) for a in answer}
     if not chosen or None in chosen:
-        return _empty("empty_multiple")
+        return _empty("empty_multiple", messages)
     keyed = {i for i, o in enumerate(q.options) if o.correct}
     if chosen == keyed:
-        return Result(True, _join(MESSAGES["correct"], q.explanation))
+        return Result(True, _join(messages["correct"], q.explanation))
     wrong = sorted(chosen - keyed)
-    hints = [q.options[i].feedback or MESSAGES["wrong_option"] for i in wrong]
+    hints = [q.options[i].feedback or messages["wrong_option"] for i in wrong]
     if keyed - chosen:
-        hints.append(MESSAGES["missed_option"])
-    return Result(False, _join(MESSAGES["incorrect"], *dict.fromkeys(hints)))
+        hints.append(messages["missed_option"])
+    return Result(False, _join(messages["incorrect"], *dict.fromkeys(hints)))
 
 
-def _grade_truefalse(q: Question, answer) -> Result:
+def _grade_truefalse(q: Question, answer, messages: dict) -> Result:
     if isinstance(answer, str):
         answer = {"true": True, "false": False}.get(answer.strip().lower())
     if not isinstance(answer, bool):
-        return _empty("empty_choice")
+        return _empty("empty_choice", messages)
     feedback = (q.feedback_true if answer else q.feedback_false) or q.explanation
     if answer == q.answer:
-        return Result(True, _join(MESSAGES["correct"], feedback))
-    return Result(False, _join(MESSAGES["incorrect"], feedback))
+        return Result(True, _join(messages["correct"], feedback))
+    return Result(False, _join(messages["incorrect"], feedback))
 
 
-def _grade_numeric(q: Question, answer) -> Result:
+def _grade_numeric(q: Question, answer, messages: dict) -> Result:
     if _is_blank(answer):
-        return _empty("empty_number")
+        return _empty("empty_number", messages)
     value = parse_number(answer)
     if value is None:
-        return _empty("invalid_number")
+        return _empty("invalid_number", messages)
     if within_tolerance(value, q.answer, q.tolerance):
-        return Result(True, _join(MESSAGES["correct"], q.explanation))
-    return Result(False, _join(MESSAGES["incorrect"], MESSAGES["too_high" if value > q.answer else "too_low"]))
+        return Result(True, _join(messages["correct"], q.explanation))
+    return Result(False, _join(messages["incorrect"], messages["too_high" if value > q.answer else "too_low"]))
 
 
-def _grade_ordering(q: Question, answer) -> Result:
+def _grade_ordering(q: Question, answer, messages: dict) -> Result:
     """``answer``: the items (texts) in the student's order, or a mapping item -> position (1 = first)."""
     n = len(q.items)
     if isinstance(answer, dict):
         positions = list(answer.values())
         if set(answer) != set(q.items) or any(p not in range(1, n + 1) for p in positions):
-            return _empty("empty_order")
+            return _empty("empty_order", messages)
         if len(set(positions)) != n:
-            return _empty("duplicate_order")
+            return _empty("duplicate_order", messages)
         answer = [item for item, _pos in sorted(answer.items(), key=lambda kv: kv[1])]
     if _is_blank(answer) or isinstance(answer, str):
-        return _empty("empty_order")
+        return _empty("empty_order", messages)
     answer = list(answer)
     if len(set(answer)) != len(answer):
-        return _empty("duplicate_order")
+        return _empty("duplicate_order", messages)
     if set(answer) != set(q.items):
-        return _empty("empty_order")
+        return _empty("empty_order", messages)
     right = sum(a == b for a, b in zip(answer, q.items))
     if right == n:
-        return Result(True, _join(MESSAGES["correct"], q.explanation))
-    count = MESSAGES["order_count"].format(right=right, total=n)
-    return Result(False, _join(MESSAGES["incorrect"], count))
+        return Result(True, _join(messages["correct"], q.explanation))
+    count = messages["order_count"].format(right=right, total=n)
+    return Result(False, _join(messages["incorrect"], count))
 
 
 _GRADERS = {
@@ -202,5 +196,14 @@ _GRADERS = {
 }
 
 
-def grade_question(question: Question, answer) -> Result:
-    return _GRADERS[question.type](question, answer)
+def with_explanation(question: Question, result: Result) -> Result:
+    """A submitted exam's wrong answer also gets the explanation (a self-check keeps it back for the
+    next try; an exam has no next try). quiz.js does the same."""
+    if result.correct or not result.answered or not question.explanation or question.explanation.strip() in result.message:
+        return result
+    return Result(False, _join(result.message, question.explanation))
+
+
+def grade_question(question: Question, answer, messages: dict | None = None) -> Result:
+    """``messages``: the sentences to use; an exam-mode quiz passes :func:`messages_for` ``("exam")``."""
+    return _GRADERS[question.type](question, answer, messages or MESSAGES)

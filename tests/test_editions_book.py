@@ -1,0 +1,80 @@
+"""Both editions in the built book: the language switcher on every page, <html lang>, and which Korean
+pages are translated (every pilot page) or shown in English for now (every other page, with a notice)."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+import pytest
+from browser.conftest import toc_documents
+from test_build import ROOT, tags
+
+from treaty_toolkit.book.editions import NOTICE_CLASS
+from treaty_toolkit.project import EDITIONS, PILOT_PAGES, SOURCE_LANGUAGE
+
+DOCS = toc_documents(ROOT)
+PAGES = [posixpath.join(folder, f"{doc}.html") if folder else f"{doc}.html" for folder in EDITIONS.values() for doc in DOCS]
+NOTICE = re.compile(rf'<p class="{NOTICE_CLASS} tt-(\w+)"[^>]*data-messages="(\d+)" data-untranslated="(\d+)"[^>]*>([^<]*)</p>')
+
+
+def edition_of(page: str) -> str:
+    return next((lang for lang, folder in EDITIONS.items() if folder and page.startswith(folder + "/")), SOURCE_LANGUAGE)
+
+
+def translation_state(built_book, doc: str) -> tuple[str, int, int, str] | None:
+    found = NOTICE.search((built_book / EDITIONS["ko"] / f"{doc}.html").read_text(encoding="utf-8"))
+    return (found[1], int(found[2]), int(found[3]), found[4]) if found else None
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_has_its_language_and_links_to_the_other_edition(built_book, page):
+    language = edition_of(page)
+    page_tags = tags(built_book / page)
+    assert ("html", language) in [(tag, attrs.get("lang")) for tag, attrs in page_tags if tag == "html"]
+    switches = [attrs for tag, attrs in page_tags if tag == "a" and "tt-edition-switch" in attrs.get("class", "")]
+    others = {lang for lang in EDITIONS if lang != language}
+    assert {s.get("hreflang") for s in switches} == others, f"{page}: switcher links {switches}"
+    for switch in switches:
+        assert switch["lang"] == switch["hreflang"]
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), switch["href"]))
+        wanted = posixpath.join(EDITIONS[switch["hreflang"]], page.removeprefix(EDITIONS[language] + "/") if EDITIONS[language] else page)
+        assert target == posixpath.normpath(wanted) and (built_book / target).is_file(), f"{page}: {switch['href']}"
+
+
+def test_every_pilot_page_is_translated_and_every_other_page_says_it_is_in_english(built_book):
+    from treaty_toolkit.book.editions import NOTICE as TEXTS
+
+    problems, untranslated = [], []
+    for doc in DOCS:
+        state = translation_state(built_book, doc)
+        if state is None:
+            problems.append(f"{doc}: no notice")
+            continue
+        kind, messages, left, text = state
+        if doc in PILOT_PAGES and kind != "translated":
+            problems.append(f"{doc} (pilot): {left} of {messages} messages still in English")
+        if kind == "translated":
+            assert "영어판" in text and re.search(r"\d{4}년 \d{1,2}월 \d{1,2}일", text), text
+        else:
+            assert text == TEXTS["ko"]["untranslated"], text
+            untranslated.append(doc)
+    print(f"Korean edition: {len(DOCS) - len(untranslated)} pages translated; shown in English for now: {untranslated}")
+    assert not problems, "Korean pages:\n" + "\n".join(problems)
+
+
+FOLD_TITLE = re.compile(r'<summary>\s*<p class="(?:collapsed|expanded) admonition-title">([^<]*)</p>')
+
+
+@pytest.mark.parametrize("page", [page for page in PAGES if page.endswith(".html")])
+def test_folds_speak_the_edition_language(built_book, page):
+    """myst-nb's fold titles ("Show the code", "Show the worked answer") are in the page's edition language."""
+    from treaty_toolkit.book.solutions import FOLD_KEYS
+    from treaty_toolkit.book.words import BOOK_WORDS
+
+    FOLD_LABELS = {lang: {key: words[key] for key in FOLD_KEYS} for lang, words in BOOK_WORDS.items()}
+    titles = set(FOLD_TITLE.findall((built_book / page).read_text(encoding="utf-8")))
+    language = edition_of(page)
+    others = {word for lang, words in FOLD_LABELS.items() if lang != language for word in words.values()}
+    assert not titles & others, f"{page}: fold titles in another language: {sorted(titles & others)}"
+    assert titles <= set(FOLD_LABELS[language].values()), f"{page}: unexpected fold titles {sorted(titles)}"
