@@ -147,14 +147,24 @@ def note_the_as_of_date(app: Sphinx, docname: str, source) -> None:
         app.env.note_dependency(str(Path(app.srcdir) / DATA_DIR / "datapackage.json"))
 
 
-def page_catalog(app: Sphinx, docname: str):
-    """The translation catalog of one page (one per page: ``gettext_compact`` is off), or None."""
-    from sphinx.locale import init as init_locale
+def page_catalog(app: Sphinx, docname: str) -> dict[str, str] | None:
+    """The translations in one page's catalog (one per page: ``gettext_compact`` is off), or None.
+
+    Read from the ``.po`` file, not the compiled ``.mo``: Sphinx compiles the catalogs after
+    ``config-inited``, so on a fresh clone the site title would be read before any ``.mo`` exists, stay
+    English, and the next build would hash a different title and rewrite every page. Fuzzy entries count
+    as untranslated, as in Sphinx's compiled catalogs.
+    """
+    from babel.messages.pofile import read_po
     from sphinx.util.i18n import docname_to_domain
 
-    dirs = [str(Path(app.srcdir) / folder) for folder in app.config.locale_dirs]
-    catalog, found = init_locale(dirs, app.config.language, docname_to_domain(docname, app.config.gettext_compact))
-    return catalog if found else None
+    domain = docname_to_domain(docname, app.config.gettext_compact)
+    for folder in app.config.locale_dirs:
+        path = Path(app.srcdir) / folder / app.config.language / "LC_MESSAGES" / f"{domain}.po"
+        if path.is_file():
+            with path.open("rb") as handle:
+                return {m.id: m.string for m in read_po(handle) if m.id and m.string and not m.fuzzy}
+    return None
 
 
 def translate_the_site_title(app: Sphinx, config) -> None:
@@ -162,9 +172,8 @@ def translate_the_site_title(app: Sphinx, config) -> None:
     (the title is the root page's heading, and a setting is in no catalog)."""
     if language(app) == SOURCE_LANGUAGE or not config.html_title:
         return
-    catalog = page_catalog(app, config.root_doc)
-    if catalog is not None:
-        config.html_title = catalog.gettext(config.html_title)
+    catalog = page_catalog(app, config.root_doc) or {}
+    config.html_title = catalog.get(config.html_title, config.html_title)
 
 
 def translate_toc_captions(app: Sphinx, doctree: nodes.document) -> None:
@@ -176,9 +185,9 @@ def translate_toc_captions(app: Sphinx, doctree: nodes.document) -> None:
     toctrees = [t for t in doctree.findall(addnodes.toctree) if t.get("caption")]
     if language(app) == SOURCE_LANGUAGE or not toctrees:
         return
-    catalog = page_catalog(app, app.env.docname)
-    for toctree in toctrees if catalog is not None else []:
-        toctree["caption"] = catalog.gettext(toctree["caption"])
+    catalog = page_catalog(app, app.env.docname) or {}
+    for toctree in toctrees:
+        toctree["caption"] = catalog.get(toctree["caption"], toctree["caption"])
 
 
 def setup(app: Sphinx) -> None:
