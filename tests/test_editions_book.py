@@ -78,3 +78,24 @@ def test_folds_speak_the_edition_language(built_book, page):
     others = {word for lang, words in FOLD_LABELS.items() if lang != language for word in words.values()}
     assert not titles & others, f"{page}: fold titles in another language: {sorted(titles & others)}"
     assert titles <= set(FOLD_LABELS[language].values()), f"{page}: unexpected fold titles {sorted(titles)}"
+
+
+SITE_TITLE = re.compile(r'<p class="title logo__title">([^<]*)</p>')
+
+
+def test_every_page_shows_the_site_title_of_its_edition(built_book):
+    """The sidebar's title is the root page's heading in the edition's language, on a first build too."""
+    import html
+
+    import yaml
+    from babel.messages.pofile import read_po
+
+    english = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))["title"]
+    with (ROOT / "locales" / "ko" / "LC_MESSAGES" / "intro.po").open("rb") as handle:
+        korean = read_po(handle)[english].string
+    assert korean and korean != english, "intro.po must translate the site title"
+    wanted = {"en": english, "ko": korean}
+    wrong = [f"{page}: {found}" for page in PAGES
+             for found in [SITE_TITLE.findall((built_book / page).read_text(encoding="utf-8"))]
+             if [html.unescape(title) for title in found] != [wanted[edition_of(page)]]]
+    assert not wrong, "pages with another edition's site title (or none):\n" + "\n".join(wrong[:10])
