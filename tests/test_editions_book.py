@@ -22,6 +22,15 @@ def edition_of(page: str) -> str:
     return next((lang for lang, folder in EDITIONS.items() if folder and page.startswith(folder + "/")), SOURCE_LANGUAGE)
 
 
+def article_language(built_book, page: str) -> str:
+    """The language a built page's article is in, from its edition and its notice."""
+    language = edition_of(page)
+    if language == SOURCE_LANGUAGE:
+        return language
+    state = translation_state(built_book, page.removeprefix(EDITIONS[language] + "/").removesuffix(".html"))
+    return SOURCE_LANGUAGE if state and state[0] == "untranslated" else language
+
+
 def translation_state(built_book, doc: str) -> tuple[str, int, int, str] | None:
     found = NOTICE.search((built_book / EDITIONS["ko"] / f"{doc}.html").read_text(encoding="utf-8"))
     return (found[1], int(found[2]), int(found[3]), found[4]) if found else None
@@ -67,19 +76,21 @@ FOLD_TITLE = re.compile(r'<summary>\s*<p class="(?:collapsed|expanded) admonitio
 
 
 @pytest.mark.parametrize("page", [page for page in PAGES if page.endswith(".html")])
-def test_folds_speak_the_edition_language(built_book, page):
-    """myst-nb's fold titles ("Show the code", "Show the worked answer") are in the page's edition language."""
+def test_folds_speak_the_article_language(built_book, page):
+    """myst-nb's fold titles ("Show the code", "Show the worked answer") are in the language of the page's
+    article: the edition's, or English on a Korean page shown in English for now."""
     from treaty_toolkit.book.solutions import FOLD_KEYS
     from treaty_toolkit.book.words import BOOK_WORDS
 
     FOLD_LABELS = {lang: {key: words[key] for key in FOLD_KEYS} for lang, words in BOOK_WORDS.items()}
     titles = set(FOLD_TITLE.findall((built_book / page).read_text(encoding="utf-8")))
-    language = edition_of(page)
+    language = article_language(built_book, page)
     others = {word for lang, words in FOLD_LABELS.items() if lang != language for word in words.values()}
     assert not titles & others, f"{page}: fold titles in another language: {sorted(titles & others)}"
     assert titles <= set(FOLD_LABELS[language].values()), f"{page}: unexpected fold titles {sorted(titles)}"
 
 
+AS_OF = re.compile(r'<div class="admonition tt-as-of[^"]*"[^>]*>(.*?)</div>', re.DOTALL)
 SITE_TITLE = re.compile(r'<p class="title logo__title">([^<]*)</p>')
 
 
@@ -99,3 +110,25 @@ def test_every_page_shows_the_site_title_of_its_edition(built_book):
              for found in [SITE_TITLE.findall((built_book / page).read_text(encoding="utf-8"))]
              if [html.unescape(title) for title in found] != [wanted[edition_of(page)]]]
     assert not wrong, "pages with another edition's site title (or none):\n" + "\n".join(wrong[:10])
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_an_article_says_its_language_and_so_does_what_it_holds_in_another(built_book, page):
+    """A Korean page shown in English for now marks its article English; what the Korean edition puts in it
+    (the notice, a quiz's words, the as-of sentence) carries its own lang, so a screen reader switches."""
+    from treaty_toolkit.book.editions import IN_ENGLISH_CLASS
+
+    page_tags = tags(built_book / page)
+    language, article = edition_of(page), article_language(built_book, page)
+    wrappers = [attrs for tag, attrs in page_tags if IN_ENGLISH_CLASS in attrs.get("class", "").split()]
+    if article == language:
+        assert not wrappers, f"{page}: a translated page's article is marked English"
+    else:
+        assert [w.get("lang") for w in wrappers] == [SOURCE_LANGUAGE], f"{page}: article not marked English: {wrappers}"
+    if language != SOURCE_LANGUAGE:
+        notices = [attrs for tag, attrs in page_tags if NOTICE_CLASS in attrs.get("class", "").split()]
+        assert [n.get("lang") for n in notices] == [language], f"{page}: notice {notices}"
+    quizzes = [attrs for tag, attrs in page_tags if tag == "section" and "tt-quiz" in attrs.get("class", "").split()]
+    assert all(q.get("lang") == q.get("data-tt-lang") for q in quizzes), f"{page}: quiz without its lang: {quizzes}"
+    for box in AS_OF.findall((built_book / page).read_text(encoding="utf-8")):
+        assert f'<p lang="{language}">' in box, f"{page}: the as-of sentence does not say its language: {box[:300]}"

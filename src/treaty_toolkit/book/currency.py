@@ -24,7 +24,10 @@ class AsOfDirective(SphinxDirective):
         self.env.note_dependency(str(data_dir / PACKAGE_FILE))
         box = nodes.admonition(classes=["tt-as-of", "note"])
         box += nodes.title("", "How current this is")
-        box += nodes.paragraph("", currency(data_dir).sentence(self.env.config.language or "en"))
+        language = self.env.config.language or "en"
+        # The sentence is written in the edition's language, also on a page shown in English for now
+        # (docutils writes a "language-" class as the paragraph's lang).
+        box += nodes.paragraph("", currency(data_dir).sentence(language), classes=[f"language-{language}"])
         return [box]
 
 

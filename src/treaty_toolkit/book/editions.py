@@ -7,7 +7,9 @@ same page in the other edition (``templates/edition-switcher.html``: a real link
 
 A page of a translated edition says under its title whether it is translated, and from the English
 edition of which date (the account's as-of date, ``data/datapackage.json``), or that it is shown in
-English for now. Sphinx's translation step marks every translatable node it visits as translated or not,
+English for now. A page shown in English has its article marked ``lang="en"`` (the page around it is
+the edition's), and the words the book adds inside it (folds, figure links, wide-table notes) are English
+too; what carries its own language (the notice, a quiz, the as-of box) says so with its own ``lang``. Sphinx's translation step marks every translatable node it visits as translated or not,
 so a page counts as translated only when its catalog exists and translates every message the page has
 now (a catalog behind its page, or with fuzzy entries, leaves the page "in English for now").
 """
@@ -34,12 +36,21 @@ NOTICE = {
     },
 }
 NOTICE_CLASS = "tt-edition-notice"
+# The article of a translated edition's page that is shown in English for now.
+IN_ENGLISH_CLASS = "tt-shown-in-english"
 # Translation states recorded per page (the notice's second class says which: tt-translated, tt-untranslated).
 TRANSLATED, UNTRANSLATED = "translated", "untranslated"
 
 
 def language(app: Sphinx) -> str:
     return app.config.language or SOURCE_LANGUAGE
+
+
+def article_language(app: Sphinx, docname: str) -> str:
+    """The language a page's article is in: the edition's, or English on a page shown in English for now.
+    Known from doctree-read on (record_translation_state)."""
+    state = getattr(app.env, "tt_translation", {}).get(docname)
+    return SOURCE_LANGUAGE if state and state["state"] == UNTRANSLATED else language(app)
 
 
 def edition_root(app: Sphinx) -> Path:
@@ -121,7 +132,8 @@ def notice_html(app: Sphinx, state: dict) -> str:
 
 
 def add_switcher_and_notice(app: Sphinx, pagename, templatename, context, doctree) -> None:
-    """html-page-context: the switcher's links; on a translated edition's page, its notice under the title."""
+    """html-page-context: the switcher's links; on a translated edition's page, its notice under the title,
+    and on a page shown in English, the article's language."""
     current = language(app)
     context["tt_other_editions"] = other_editions(pagename, current)
     state = getattr(app.env, "tt_translation", {}).get(pagename)
@@ -130,7 +142,10 @@ def add_switcher_and_notice(app: Sphinx, pagename, templatename, context, doctre
         return
     notice = notice_html(app, state)
     end = body.find("</h1>")
-    context["body"] = body[:end + 5] + notice + body[end + 5:] if end >= 0 else notice + body
+    body = body[:end + 5] + notice + body[end + 5:] if end >= 0 else notice + body
+    if state["state"] == UNTRANSLATED:
+        body = f'<div class="{IN_ENGLISH_CLASS}" lang="{SOURCE_LANGUAGE}">{body}</div>'
+    context["body"] = body
 
 
 def put_switcher_in_the_article_header(app: Sphinx, config) -> None:

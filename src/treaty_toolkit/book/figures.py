@@ -21,7 +21,8 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.osutil import relative_uri
 
-from .words import edition_words
+from .editions import article_language
+from .words import book_words
 
 LINK_CLASS = "tt-figure-link"
 
@@ -42,7 +43,7 @@ class LinkImagesToTheirFiles(SphinxPostTransform):
             if source not in self.env.images:
                 continue  # a remote image: nothing of ours to open
             link = nodes.reference(
-                "", "", internal=True, classes=[LINK_CLASS], reftitle=edition_words(self.app)["figure_link"],
+                "", "", internal=True, classes=[LINK_CLASS], reftitle=book_words(article_language(self.app, self.env.docname))["figure_link"],
                 refuri=posixpath.join(images_dir, quote(self.env.images[source][1])),
             )
             image.replace_self(link)

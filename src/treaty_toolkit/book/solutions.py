@@ -17,6 +17,9 @@ import re
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from treaty_toolkit.project import SOURCE_LANGUAGE
+
+from .editions import article_language
 from .words import book_words
 
 SOLUTION_TAG = "solution"  # shared with treaty_toolkit.authoring.student_copies
@@ -30,14 +33,18 @@ DISPLAY_TAGS = {"remove-cell", "remove-input", "remove-output", "hide-cell", "hi
 DISPLAY_OPTIONS = {"pd.set_option", "pandas.set_option"}
 # Code cells always carry the English fold prompts: jupyter-cache hashes a code cell's metadata, so
 # every edition must hand myst-nb the same cells to find the same cached run. Other editions swap the
-# words in the doctree (translate_fold_prompts).
+# words in the doctree (translate_fold_prompts), on pages whose article is in the edition's language.
 FOLD_KEYS = ("show_code", "hide_code", "show_answer", "hide_answer", "show_check", "hide_check")
 
 
-def fold_solutions(nb, language: str = "en") -> bool:
+# A written answer's title, in English like the rest of the source: each page's catalog translates it.
+WRITTEN_ANSWER = "Worked answer"
+
+
+def fold_solutions(nb) -> bool:
     """Fold every solution cell of ``nb``, and the output of each check after one, in place.
 
-    True if there was a solution. ``language`` names the written answer's title; code prompts stay English.
+    True if there was a solution. Every edition gets the same notebook (English prompts and titles).
     """
     words = book_words("en")
     changed = False
@@ -59,7 +66,7 @@ def fold_solutions(nb, language: str = "en") -> bool:
         else:
             # A fence longer than any run of colons inside the answer, so the answer cannot close it.
             fence = ":" * max(4, max((len(run) for run in re.findall(r":{3,}", cell.source)), default=0) + 1)
-            cell.source = f"{fence}{{admonition}} {book_words(language)['written_answer']}\n:class: dropdown tt-solution\n\n{cell.source}\n{fence}"
+            cell.source = f"{fence}{{admonition}} {WRITTEN_ANSWER}\n:class: dropdown tt-solution\n\n{cell.source}\n{fence}"
     return changed
 
 
@@ -100,19 +107,19 @@ def fold_chapter_code(nb) -> bool:
     return changed
 
 
-def fold_page(nb, docname: str, language: str = "en") -> bool:
+def fold_page(nb, docname: str) -> bool:
     """Everything this module changes on the page of ``docname``; True if anything changed."""
     if docname.startswith(CHAPTERS):
         return fold_chapter_code(nb)
-    return fold_solutions(nb, language)
+    return fold_solutions(nb)
 
 
-def read_notebook_page(text: str, docname: str, language: str = "en"):
+def read_notebook_page(text: str, docname: str):
     """The notebook of a page as myst-nb will see it (what :func:`fold_notebook_page` hands it)."""
     import nbformat
 
     nb = nbformat.reads(text, as_version=4)
-    fold_page(nb, docname, language)
+    fold_page(nb, docname)
     return nb
 
 
@@ -123,16 +130,17 @@ def fold_notebook_page(app: Sphinx, docname: str, source: list[str]) -> None:
     import nbformat
 
     nb = nbformat.reads(source[0], as_version=4)
-    if fold_page(nb, docname, app.config.language or "en"):
+    if fold_page(nb, docname):
         source[0] = nbformat.writes(nb)
 
 
 def translate_fold_prompts(app: Sphinx, doctree: nodes.document) -> None:
-    """doctree-read: the code folds' prompts in the edition's language (the cells carry the English ones)."""
-    language = app.config.language or "en"
-    if language == "en":
+    """doctree-read, after the page's translation state is known: the code folds' prompts in the language
+    of the page's article (the cells carry the English ones; a page shown in English keeps them)."""
+    language = article_language(app, app.env.docname)
+    if language == SOURCE_LANGUAGE:
         return
-    names = {book_words("en")[key]: key for key in FOLD_KEYS}
+    names = {book_words(SOURCE_LANGUAGE)[key]: key for key in FOLD_KEYS}
     words = book_words(language)
     for cell in doctree.findall(nodes.container):
         if cell.get("nb_element") == "cell_code" and cell.get("hide_mode"):
@@ -143,5 +151,5 @@ def translate_fold_prompts(app: Sphinx, doctree: nodes.document) -> None:
 
 def setup(app: Sphinx):
     app.connect("source-read", fold_notebook_page)
-    app.connect("doctree-read", translate_fold_prompts)
+    app.connect("doctree-read", translate_fold_prompts, priority=600)  # after record_translation_state
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

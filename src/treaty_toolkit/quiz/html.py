@@ -170,7 +170,7 @@ def render_quiz(bank: Bank, questions: list[Question], mode: str = "self-check")
     dom = f"tt-quiz-{bank.id}-{questions[0].id}"
     mode_attr = ' data-tt-mode="exam"' if exam else ""
     return (
-        f'<section class="tt-quiz" id="{dom}" data-tt-bank={_attr(bank.id)}{mode_attr} data-tt-lang="{language}" data-tt-messages={_attr(messages)} '
+        f'<section class="tt-quiz" id="{dom}" data-tt-bank={_attr(bank.id)}{mode_attr} data-tt-lang="{language}" lang="{language}" data-tt-messages={_attr(messages)} '
         f"data-tt-number={_attr(NUMBER_FORMAT)} "
         f'aria-labelledby="{dom}-title">'
         f'<p class="tt-quiz-title" id="{dom}-title"><strong>{escape(labels["exam_title" if exam else "title"].format(title=bank.title))}</strong></p>'

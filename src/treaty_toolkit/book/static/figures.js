@@ -5,8 +5,10 @@
 (function () {
   "use strict";
   var dialog, shown, opener;
-  // The dialog's words, in the edition's language, from the block the book writes (book/words.py).
-  var words = JSON.parse(document.getElementById("tt-book-words").textContent);
+  // The dialog's words, in the page's language (the dialog belongs to the page, not to the article),
+  // from the block the book writes (book/words.py).
+  var all = JSON.parse(document.getElementById("tt-book-words").textContent);
+  var words = all[document.documentElement.lang] || all.en;
 
   function build() {
     dialog = document.createElement("dialog");

@@ -4,8 +4,10 @@
    fits (a wider window, a rotated phone). */
 (() => {
   const NOTE = "tt-scroll-note";
-  // The note, in the edition's language, from the block the book writes (book/words.py).
-  const TEXT = JSON.parse(document.getElementById("tt-book-words").textContent).wide_table;
+  // The note, in the language of the text around the table (an edition's page may be shown in English
+  // for now), from the block the book writes (book/words.py).
+  const WORDS = JSON.parse(document.getElementById("tt-book-words").textContent);
+  const noteFor = (box) => (WORDS[(box.closest("[lang]") || document.documentElement).lang] || WORDS.en).wide_table;
 
   // The box that scrolls a table: its nearest ancestor that scrolls sideways (theme, notebook output, page).
   function scrollingBox(table) {
@@ -24,7 +26,7 @@
       if (wide && !note) {
         const p = document.createElement("p");
         p.className = NOTE;
-        p.textContent = TEXT;
+        p.textContent = noteFor(box);
         box.before(p);
       } else if (!wide && note) {
         note.remove();
