@@ -132,3 +132,21 @@ def test_an_article_says_its_language_and_so_does_what_it_holds_in_another(built
     assert all(q.get("lang") == q.get("data-tt-lang") for q in quizzes), f"{page}: quiz without its lang: {quizzes}"
     for box in AS_OF.findall((built_book / page).read_text(encoding="utf-8")):
         assert f'<p lang="{language}">' in box, f"{page}: the as-of sentence does not say its language: {box[:300]}"
+
+
+def test_translated_pages_are_saved_without_the_build_environment(built_book):
+    """Each translated message is parsed as a document of its own, whose settings hold the whole build
+    environment; a saved page must not keep those documents (each copy of the environment is megabytes,
+    and a rebuild reads every page back)."""
+    import pickle
+
+    from treaty_toolkit.authoring.editions import edition_paths
+
+    doctrees = edition_paths("ko", built_book.parent.parent)["doctrees"]
+    kept = {}
+    for path in sorted(doctrees.rglob("*.doctree")):
+        doctree = pickle.loads(path.read_bytes())
+        foreign = {id(node._document) for node in doctree.findall() if getattr(node, "_document", None) not in (None, doctree)}
+        if foreign:
+            kept[path.relative_to(doctrees).as_posix()] = len(foreign)
+    assert not kept, f"pages that keep other documents (and their environment): {kept}"
