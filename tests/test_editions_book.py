@@ -15,6 +15,7 @@ from treaty_toolkit.project import EDITIONS, PILOT_PAGES, SOURCE_LANGUAGE
 
 DOCS = toc_documents(ROOT)
 PAGES = [posixpath.join(folder, f"{doc}.html") if folder else f"{doc}.html" for folder in EDITIONS.values() for doc in DOCS]
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
 NOTICE = re.compile(rf'<p class="{NOTICE_CLASS} tt-(\w+)"[^>]*data-messages="(\d+)" data-untranslated="(\d+)"[^>]*>([^<]*)</p>')
 
 
@@ -150,3 +151,24 @@ def test_translated_pages_are_saved_without_the_build_environment(built_book):
         if foreign:
             kept[path.relative_to(doctrees).as_posix()] = len(foreign)
     assert not kept, f"pages that keep other documents (and their environment): {kept}"
+
+
+TRANSLATED_NOTEBOOK_PAGES = sorted(f"{EDITIONS['ko']}/{doc}.html" for doc in PILOT_PAGES if (ROOT / f"{doc}.ipynb").exists())
+
+
+@pytest.mark.parametrize("page", TRANSLATED_NOTEBOOK_PAGES)
+def test_a_translated_notebook_page_shows_its_outputs_in_korean(built_book, page):
+    """Computed sentences are paragraphs the catalogs translate (readers.said), not program output left in
+    English, and each figure's alt text is the translated sentence printed below it."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup((built_book / page).read_text(encoding="utf-8"), "html.parser")
+    outputs = soup.select("div.cell_output")
+    streams = [area.get_text(" ", strip=True)[:80] for area in outputs for _ in area.select("div.output.stream")]
+    assert not streams, f"{page}: program output instead of sentences: {streams}"
+    sentences = [p.get_text(" ", strip=True) for area in outputs for p in area.select("p")
+                 if not p.find_parent("table") and not p.find_parent(class_="tt-quiz")]
+    english = [text[:80] for text in sentences if text and not HANGUL.search(text)]
+    assert not english, f"{page}: sentences left in English: {english}"
+    alts = [img.get("alt", "") for area in outputs for img in area.select("img")]
+    assert all(HANGUL.search(alt) for alt in alts), f"{page}: alt text left in English: {[a[:80] for a in alts]}"

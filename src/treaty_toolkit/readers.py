@@ -1,10 +1,14 @@
-"""Tables for readers: the shared core of each chapter module's ``for_readers``.
+"""Tables and sentences for readers: the shared core of each chapter module's ``for_readers``.
 
 A frame made for analysis carries column ids (``signed_year``), row ids, timestamps and pandas row
 numbers. :func:`table` shows the same values for people: columns named in words, ids replaced by names,
 dates written as "6 July 1961" (:func:`treaty_toolkit.style.day`), no row numbers (an index is shown only
 when it is named: then it says what the rows are), blanks for missing values, and sources as citations
 (:func:`treaty_toolkit.cited.cited`). Only the presentation changes; the values are the frame's.
+
+:func:`said` is the same for a computed sentence ("Signature to entry into force: 168 days"): the book
+shows it as a paragraph, not as program output, and a paragraph is a message the translation catalogs
+hold, as the tables' cells are, so a translated edition shows it in its own language.
 """
 
 from __future__ import annotations
@@ -87,3 +91,27 @@ def table(frame: pd.DataFrame, names: Mapping[str, str] | None = None, values: M
     """``frame`` for display as :func:`readable` makes it, with its sources as citations."""
     shown = readable(frame, names, values, index)
     return cited(shown, keyprefix=keyprefix, caption=caption, index=any(shown.index.names))
+
+
+# Characters that Markdown would read as markup in a computed sentence.
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+
+
+class Sentences:
+    """Computed sentences, one paragraph each in a notebook or the book; plain lines in a terminal."""
+
+    def __init__(self, lines: tuple[str, ...]):
+        self.lines = lines
+
+    def _repr_markdown_(self) -> str:
+        return "\n\n".join(MARKDOWN_SPECIAL.sub(r"\\\1", line) for line in self.lines)
+
+    def __repr__(self) -> str:
+        return "\n".join(self.lines)
+
+
+def said(*lines: str) -> Sentences:
+    """Show ``lines`` to readers as sentences (see the module's docstring)."""
+    if not lines or not all(isinstance(line, str) and line.strip() for line in lines):
+        raise ValueError("said() needs one or more sentences of text")
+    return Sentences(tuple(line.strip() for line in lines))

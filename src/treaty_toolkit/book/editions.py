@@ -21,6 +21,7 @@ from pathlib import Path
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from treaty_toolkit.book.edition_outputs import in_cell_output
 from treaty_toolkit.project import DATA_DIR, EDITIONS, SOURCE_LANGUAGE
@@ -207,6 +208,26 @@ def translate_the_site_title(app: Sphinx, config) -> None:
     config.html_title = catalog.get(config.html_title, config.html_title)
 
 
+class TranslateOutputAltText(SphinxPostTransform):
+    """A notebook figure's alt text, from the page's catalog, in a translated article.
+
+    myst-nb 1.4.0 makes a figure output's image (with the alt text from the cell's metadata) only after
+    Sphinx has translated the page, so the catalogs never see it. The notebooks print the same text
+    below the figure as a sentence (``readers.said``), which the catalogs do hold.
+    """
+
+    default_priority = 10  # after myst-nb's SelectMimeType (4), which makes the image nodes
+    formats = ("html",)
+
+    def run(self, **kwargs) -> None:
+        if article_language(self.app, self.env.docname) == SOURCE_LANGUAGE:
+            return
+        catalog = page_catalog(self.app, self.env.docname) or {}
+        for image in self.document.findall(nodes.image):
+            if image.get("alt") in catalog:
+                image["alt"] = catalog[image["alt"]]
+
+
 def translate_toc_captions(app: Sphinx, doctree: nodes.document) -> None:
     """doctree-read: the sidebar's part captions in the edition's language. sphinx-external-toc 1.0.1
     inserts the toctrees (priority 100) after Sphinx has translated the page (priority 20), so their
@@ -233,3 +254,4 @@ def setup(app: Sphinx) -> None:
     app.connect("doctree-read", keep_heading_anchors)
     app.connect("doctree-read", forget_message_documents, priority=999)
     app.connect("html-page-context", add_switcher_and_notice)
+    app.add_post_transform(TranslateOutputAltText)
