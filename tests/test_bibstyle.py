@@ -21,9 +21,9 @@ def entries():
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
-    bibstyle.Style._texts.clear()
+    bibstyle.clear(None)
     yield
-    bibstyle.Style._texts.clear()
+    bibstyle.clear(None)
 
 
 def test_text_is_plain_with_every_title_kept_as_written(entries):
@@ -97,3 +97,28 @@ def test_lookups_resolve_to_the_same_classes_without_scanning_entry_points(monke
     monkeypatch.setattr(pybtex.plugin, "entry_points", lambda **kw: pytest.fail(f"entry points scanned: {kw}"))
     for (group, name), klass in expected.items():
         assert pybtex.plugin.find_plugin(group, name) is klass
+
+
+def test_a_rebuild_reuses_the_texts_the_last_build_kept(entries, monkeypatch):
+    from types import SimpleNamespace
+
+    text = pybtex.plugin.find_plugin("pybtex.backends", "text")()
+    env = SimpleNamespace(get_domain=lambda name: SimpleNamespace(bibdata=SimpleNamespace(data=SimpleNamespace(entries={}))))
+    bibstyle.use_whole_bibliography(None, env)
+    first = {e.key: bibstyle.Style().format_entry("1", e).text.render(text) for e in entries[:10]}
+    bibstyle.keep_texts(None, env)
+    bibstyle.clear(None)  # the build ends; the next one loads the environment the last one saved
+    calls = []
+    original = plain.Style.format_entry
+    monkeypatch.setattr(plain.Style, "format_entry", lambda self, label, entry, bib_data=None:
+                        calls.append(entry.key) or original(self, label, entry, bib_data))
+    bibstyle.use_whole_bibliography(None, env)
+    reparsed = parse_file(str(project.CHECKOUT / project.BIB_FILE)).entries
+    edited = reparsed[entries[0].key]
+    edited.fields["title"] = "A different title"
+    again = {e.key: bibstyle.Style().format_entry("1", reparsed[e.key]).text.render(text) for e in entries[:10]}
+    assert calls == [entries[0].key]  # only the edited entry is formatted again
+    assert "A different title" in again[entries[0].key]
+    assert {k: v for k, v in again.items() if k != entries[0].key} == {k: v for k, v in first.items() if k != entries[0].key}
+    bibstyle.keep_texts(None, env)
+    assert len(env.tt_bib_texts) == 10  # the old text of the edited entry is not kept

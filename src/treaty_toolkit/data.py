@@ -38,7 +38,7 @@ import pandas as pd
 from treaty_toolkit import cache, project
 from treaty_toolkit.style import day
 
-PACKAGE_FILE = "datapackage.json"
+PACKAGE_FILE = project.PACKAGE_FILE
 BIB_FILE = project.BIB_FILE.name  # lives in the folder that holds data/
 LIST_SEPARATOR = ";"
 AGGREGATOR = "aggregator"  # sources.kind of a site that republishes others' reporting

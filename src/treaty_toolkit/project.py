@@ -14,6 +14,7 @@ TOC_FILE = Path("_toc.yml")
 CONFIG_FILE = Path("_config.yml")
 BIB_FILE = Path("references.bib")
 DATA_DIR = Path("data")
+PACKAGE_FILE = "datapackage.json"  # the data package's descriptor, in DATA_DIR
 EXERCISES_DIR = Path("exercises")
 QUIZ_DIR = EXERCISES_DIR / "quizzes"
 OBJECTIVES_FILE = EXERCISES_DIR / "objectives.yaml"

@@ -27,6 +27,7 @@ from treaty_toolkit.project import (
     CONFIG_FILE,
     DATA_DIR,
     OBJECTIVES_FILE,
+    PACKAGE_FILE,
     QUIZ_DIR,
     TOC_FILE,
     chapter_pages,
@@ -140,8 +141,6 @@ def _page_parts(library: Library, path: Path) -> tuple[list[Objective], list[Que
 
 def inputs(root: Path) -> list[Path]:
     """Every file the worksheets are made from (the book rebuilds its worksheets page when one changes)."""
-    from treaty_toolkit.data import PACKAGE_FILE
-
     pages = [root / f"{d}.md" for d in chapter_pages(root)]
     return [root / CONFIG_FILE, root / TOC_FILE, root / OBJECTIVES_FILE, *sorted((root / QUIZ_DIR).glob("*.yaml")),
             root / DATA_DIR / PACKAGE_FILE, *pages, Path(__file__), PRINT_CSS, WORKSHEET_CSS]

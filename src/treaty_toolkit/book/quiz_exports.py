@@ -27,7 +27,8 @@ from docutils import nodes
 from sphinx.errors import ExtensionError
 from sphinx.util.docutils import SphinxDirective
 
-from treaty_toolkit.project import CONFIG_FILE, QUIZ_DIR, TOC_FILE, page_source, toc_docnames
+from treaty_toolkit.book.generated_files import write_unless_current
+from treaty_toolkit.project import CONFIG_FILE, OBJECTIVES_FILE, QUIZ_DIR, TOC_FILE, page_source, toc_docnames
 from treaty_toolkit.quiz import lms
 from treaty_toolkit.quiz.bank import Question, QuizBankError, load_library
 from treaty_toolkit.quiz.grading import LABELS
@@ -38,13 +39,23 @@ DOWNLOADS = "_downloads/lms"
 
 
 def write_exports(app) -> None:
-    """builder-inited: the LMS files beside the HTML pages that link them."""
+    """builder-inited: the LMS files beside the HTML pages that link them (when the banks changed)."""
     if app.builder.format != "html":
         return
+    root, folder = Path(app.srcdir), Path(app.outdir) / DOWNLOADS
     try:
-        lms.export(load_library(Path(app.srcdir)), Path(app.outdir) / DOWNLOADS)
+        write_unless_current(app, "lms-exports", folder, bank_inputs(root),
+                             lambda: lms.export(load_library(root), folder))
     except (QuizBankError, lms.LmsExportError) as exc:
         raise ExtensionError(f"Quiz banks could not be exported for LMS: {exc}") from None
+
+
+def bank_inputs(root: Path) -> list[Path]:
+    """What the banks' exports and tables are made from: the banks (and their translations), the book's
+    title, its objectives and its pages (which set the banks' order)."""
+    pages = [page_source(root, d) for d in toc_docnames(root)]
+    return [root / CONFIG_FILE, root / TOC_FILE, root / OBJECTIVES_FILE, *sorted((root / QUIZ_DIR).rglob("*.yaml")),
+            *filter(None, pages)]
 
 
 class _BankDirective(SphinxDirective):
@@ -52,9 +63,7 @@ class _BankDirective(SphinxDirective):
 
     def library(self):
         root = Path(self.env.srcdir)
-        # Rebuild when a bank, the book's title or its pages (which set the banks' order) change.
-        pages = [page_source(root, d) for d in toc_docnames(root)]
-        for path in [root / CONFIG_FILE, root / TOC_FILE, *sorted((root / QUIZ_DIR).glob("*.yaml")), *filter(None, pages)]:
+        for path in bank_inputs(root):
             self.env.note_dependency(str(path))
         try:
             return load_library(root)

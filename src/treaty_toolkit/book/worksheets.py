@@ -20,6 +20,7 @@ from sphinx.errors import ExtensionError
 from sphinx.util.docutils import SphinxDirective
 
 from treaty_toolkit.authoring import worksheets
+from treaty_toolkit.book.generated_files import write_unless_current
 from treaty_toolkit.quiz.markdown import render_inline
 
 DOWNLOADS = "_downloads/worksheets"
@@ -34,11 +35,13 @@ def _errors():
 
 
 def write_worksheets(app) -> None:
-    """builder-inited: the worksheets beside the pages that link them."""
+    """builder-inited: the worksheets beside the pages that link them (when their sources changed)."""
     if app.builder.format != "html":
         return
+    root, folder = Path(app.srcdir), Path(app.outdir) / DOWNLOADS
     try:
-        worksheets.write_all(Path(app.srcdir), Path(app.outdir) / DOWNLOADS)
+        write_unless_current(app, "worksheets", folder, worksheets.inputs(root),
+                             lambda: worksheets.write_all(root, folder))
     except _errors() as exc:
         raise ExtensionError(f"The chapter worksheets could not be written: {exc}") from None
 
