@@ -5,7 +5,7 @@ module with its own ``setup()``:
 
 - :mod:`.words`: the words the book adds to pages (folds, figures, wide tables), per edition language;
 - :mod:`.assets`: MathJax and the widget renderer served offline from ``node_modules``;
-- :mod:`.bibstyle`: the reference lists' pybtex style, each entry formatted once per build;
+- :mod:`.bibstyle`: the reference lists' pybtex style, each entry formatted once (again only when edited);
 - :mod:`.bib_links`: plain Markdown links to a bibliography entry (notebooks) lead to that entry;
 - :mod:`.bibindex`: reference lists find the pages citing each entry through an index, not a scan;
 - :mod:`.execution`: notebook pages executed on every core before reading, never served stale;
@@ -23,10 +23,14 @@ module with its own ``setup()``:
 - :mod:`.chronology`: ``{chronology}``, dated events from the data with linked citations;
 - :mod:`.citation_links`: the labels and links of citations that a page's scripts draw (the explorer's sources);
 - :mod:`.figures`: every figure links to its file and opens full size (legible on a phone);
-- :mod:`.editions`: the language switcher on every page, and each translated page's notice (Korean edition);
+- :mod:`.editions`: the language switcher on every page; in the Korean edition each page's notice, an English
+  article marked as English, and figure alt text from the page's catalog;
 - :mod:`.korean_search`: the Korean edition's search splits words into morphemes (kiwipiepy);
 - :mod:`.sitewide_changes`: every page rebuilt when ``_toc.yml`` or a static file changes;
 - :mod:`.book_pdf`: ``{book-pdf}``, the link to the whole book as one PDF, and the single-page build it is printed from.
+
+:mod:`.generated_files` is a helper, not an extension: the LMS exports and worksheets are written beside
+the pages only when what they are made from changed.
 
 There is no Thebe ("Live code"): it loaded thebe from a CDN, so offline it never got past "Loading". The
 book leaves sphinx_thebe out of its extensions (``_config.yml``) and readers use the launch buttons.
