@@ -91,6 +91,7 @@ def test_folds_speak_the_article_language(built_book, page):
     assert titles <= set(FOLD_LABELS[language].values()), f"{page}: unexpected fold titles {sorted(titles)}"
 
 
+OBJECTIVES = re.compile(r'<div class="tt-quiz-objectives[^"]*[^>]*>\s*(<p[^>]*>)', re.DOTALL)
 AS_OF = re.compile(r'<div class="admonition tt-as-of[^"]*"[^>]*>(.*?)</div>', re.DOTALL)
 SITE_TITLE = re.compile(r'<p class="title logo__title">([^<]*)</p>')
 
@@ -131,8 +132,11 @@ def test_an_article_says_its_language_and_so_does_what_it_holds_in_another(built
         assert [n.get("lang") for n in notices] == [language], f"{page}: notice {notices}"
     quizzes = [attrs for tag, attrs in page_tags if tag == "section" and "tt-quiz" in attrs.get("class", "").split()]
     assert all(q.get("lang") == q.get("data-tt-lang") for q in quizzes), f"{page}: quiz without its lang: {quizzes}"
-    for box in AS_OF.findall((built_book / page).read_text(encoding="utf-8")):
+    text = (built_book / page).read_text(encoding="utf-8")
+    for box in AS_OF.findall(text):
         assert f'<p lang="{language}">' in box, f"{page}: the as-of sentence does not say its language: {box[:300]}"
+    for box in OBJECTIVES.findall(text):
+        assert box.startswith(f'<p lang="{language}">'), f"{page}: the objectives label does not say its language: {box[:200]}"
 
 
 def test_translated_pages_are_saved_without_the_build_environment(built_book):

@@ -101,7 +101,10 @@ class ObjectivesDirective(SphinxDirective):
         translation = objectives_translation(library.root, library.language)
         _note_sources(self, library.root / OBJECTIVES_FILE, *([translation] if translation.is_file() else []))
         box = nodes.container(classes=["tt-quiz-objectives"])
-        box += nodes.paragraph("", "", nodes.strong("", labels_for(library.language)["objectives"]))
+        # The label is in the edition's language, also on a page shown in English for now (docutils
+        # writes a "language-" class as the paragraph's lang).
+        box += nodes.paragraph("", "", nodes.strong("", labels_for(library.language)["objectives"]),
+                               classes=[f"language-{library.language}"])
         items = nodes.bullet_list()
         for objective in chosen:
             item = nodes.list_item(ids=[f"objective-{objective.id}"])
