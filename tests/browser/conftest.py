@@ -7,19 +7,23 @@ fails its test. No browser is downloaded: Playwright drives /usr/bin/chromium.
 from __future__ import annotations
 
 import contextlib
-import functools
-import http.server
 import os
-import threading
+import shutil
+import subprocess
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
+# One loopback server for the book's own printing (make pdf) and its tests.
+from treaty_toolkit.authoring.book_pdf import served as serve  # noqa: F401 - the tests import it from here
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 # axe-core, from the npm registry (package-lock.json), injected into pages for accessibility checks.
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+ROOT = Path(__file__).resolve().parents[2]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # Flags that keep Chromium from phoning home on a closed network (see the machine notes).
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -32,22 +36,29 @@ CHROMIUM_ARGS = [
 ]
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep pytest output readable
-        pass
+def lay_out_small_book(book: Path, toc: str, pages: dict[str, str], folders=("exercises",)) -> None:
+    """A small book beside the real one: its configuration (unless the test wrote its own) and
+    bibliography, the named folders, the offline assets, ``toc`` and ``pages`` (file name -> text)."""
+    for name in ("_config.yml", "references.bib"):
+        if not (book / name).exists():
+            shutil.copy(ROOT / name, book / name)
+    for folder in folders:  # the quiz engine validates its banks (exercises/) at start
+        shutil.copytree(ROOT / folder, book / folder)
+    (book / "node_modules").symlink_to(ROOT / "node_modules")
+    (book / "_toc.yml").write_text(toc, encoding="utf-8")
+    for name, text in pages.items():
+        (book / name).write_text(text, encoding="utf-8")
 
 
-@contextlib.contextmanager
-def serve(folder):
-    """``folder`` over HTTP on 127.0.0.1 (a random free port); yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+def build_small_book(command: list[str], label: str, timeout: int = 600) -> None:
+    """Run a small book's build; fail with the end of its output if it does not succeed."""
+    result = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+    assert result.returncode == 0, f"{label} failed to build:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+
+
+def jupyter_book_build(book: Path) -> list[str]:
+    """``jupyter-book build BOOK -W -n --keep-going``, from this environment."""
+    return [str(Path(sys.executable).with_name("jupyter-book")), "build", str(book), "-W", "-n", "--keep-going"]
 
 
 @pytest.fixture(scope="session")

@@ -8,14 +8,11 @@ Python (the Korean table), never read back from the page.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import AXE, offline, serve
+from conftest import AXE, build_small_book, jupyter_book_build, lay_out_small_book, offline, serve
 from page_visits import AXE_TAGS, RUN_AXE
 
 from treaty_toolkit.quiz import load_library
@@ -78,17 +75,8 @@ def korean_book(tmp_path_factory) -> Path:
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
     config["sphinx"]["config"]["language"] = "ko"
     (book / "_config.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    shutil.copy(ROOT / "references.bib", book / "references.bib")
-    shutil.copytree(ROOT / "exercises", book / "exercises")
-    shutil.copytree(ROOT / "data", book / "data")
-    (book / "node_modules").symlink_to(ROOT / "node_modules")
-    (book / "_toc.yml").write_text(TOC, encoding="utf-8")
-    (book / "index.md").write_text(INDEX, encoding="utf-8")
-    (book / "notebook.md").write_text(NOTEBOOK, encoding="utf-8")
-    jupyter_book = Path(sys.executable).with_name("jupyter-book")
-    result = subprocess.run([str(jupyter_book), "build", str(book), "-W", "-n", "--keep-going"],
-                            capture_output=True, text=True, timeout=900)
-    assert result.returncode == 0, f"Korean fixture book failed to build:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+    lay_out_small_book(book, TOC, {"index.md": INDEX, "notebook.md": NOTEBOOK}, folders=("exercises", "data"))
+    build_small_book(jupyter_book_build(book), "Korean fixture book", timeout=900)
     return book / "_build" / "html"
 
 

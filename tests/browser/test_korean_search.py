@@ -7,18 +7,15 @@ bibliography), is searched through its real search page in Chromium with the net
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from conftest import offline, serve
+from conftest import build_small_book, lay_out_small_book, offline, serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-ROOT = Path(__file__).resolve().parents[2]
 TOC = "format: jb-book\nroot: index\nchapters:\n  - file: aid\n  - file: other\n"
 PAGES = {
     "index.md": "# 검색 시험\n\nThe fixture's first page.\n",
@@ -35,15 +32,8 @@ sys.exit(build_edition(sys.argv[1], "ko"))
 @pytest.fixture(scope="module")
 def korean_book(tmp_path_factory) -> Path:
     book = tmp_path_factory.mktemp("korean-search-book")
-    for name in ("_config.yml", "references.bib"):
-        shutil.copy(ROOT / name, book / name)
-    shutil.copytree(ROOT / "exercises", book / "exercises")  # the quiz engine validates its banks at start
-    (book / "node_modules").symlink_to(ROOT / "node_modules")
-    (book / "_toc.yml").write_text(TOC, encoding="utf-8")
-    for name, text in PAGES.items():
-        (book / name).write_text(text, encoding="utf-8")
-    result = subprocess.run([sys.executable, "-c", BUILD, str(book)], capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, f"fixture book failed to build:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+    lay_out_small_book(book, TOC, PAGES)
+    build_small_book([sys.executable, "-c", BUILD, str(book)], "fixture book")
     return book / "_build" / "html" / "ko"
 
 

@@ -8,13 +8,10 @@ offline MathJax, the offline widget renderer and the bibliography markup are alw
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import AXE, open_offline_page, serve
+from conftest import AXE, build_small_book, jupyter_book_build, lay_out_small_book, open_offline_page, serve
 from page_visits import AXE_TAGS, INSPECT_PAGE, RUN_AXE, WIDGET_VIEW
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -72,17 +69,9 @@ def first_bib_key(bib: Path) -> str:
 @pytest.fixture(scope="module")
 def fixture_book(tmp_path_factory) -> Path:
     book = tmp_path_factory.mktemp("offline-book")
-    for name in ("_config.yml", "references.bib"):
-        shutil.copy(ROOT / name, book / name)
-    shutil.copytree(ROOT / "exercises", book / "exercises")  # the quiz engine validates its banks at start
-    (book / "node_modules").symlink_to(ROOT / "node_modules")
-    (book / "_toc.yml").write_text(TOC, encoding="utf-8")
-    (book / "index.md").write_text(INDEX.replace("{key}", first_bib_key(ROOT / "references.bib")), encoding="utf-8")
-    (book / "widgets.md").write_text(WIDGETS, encoding="utf-8")
-    jupyter_book = Path(sys.executable).with_name("jupyter-book")
-    result = subprocess.run([str(jupyter_book), "build", str(book), "-W", "-n", "--keep-going"],
-                            capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, f"fixture book failed to build:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+    index = INDEX.replace("{key}", first_bib_key(ROOT / "references.bib"))
+    lay_out_small_book(book, TOC, {"index.md": index, "widgets.md": WIDGETS})
+    build_small_book(jupyter_book_build(book), "fixture book")
     return book / "_build" / "html"
 
 
