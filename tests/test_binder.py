@@ -23,6 +23,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from treaty_toolkit.authoring.kernels import private_sockets
 from treaty_toolkit.project import NOTEBOOK_FOLDERS, SKIPPED_PARTS
 
 pytestmark = pytest.mark.slow  # creates an environment from PyPI (pip's cache makes reruns quick)
@@ -142,12 +143,14 @@ def test_every_notebook_runs_in_the_binder_environment(binder_env):
             nb = jupytext.read(path)
         else:
             nb = nbformat.read(path, as_version=4)
-        manager = KernelManager(kernel_name=KERNEL_NAME, kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(kernels)]))
-        client = NotebookClient(nb, km=manager, timeout=300, resources={"metadata": {"path": str(path.parent)}})
-        try:
-            client.execute()
-        except CellExecutionError as error:
-            failures.append(f"{path.relative_to(repo)}: {str(error).strip().splitlines()[-1]}")
+        with private_sockets() as config:  # other test workers start kernels at the same time
+            manager = KernelManager(kernel_name=KERNEL_NAME, config=config,
+                                    kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(kernels)]))
+            client = NotebookClient(nb, km=manager, timeout=300, resources={"metadata": {"path": str(path.parent)}})
+            try:
+                client.execute()
+            except CellExecutionError as error:
+                failures.append(f"{path.relative_to(repo)}: {str(error).strip().splitlines()[-1]}")
     assert not failures, "notebooks failing in the Binder environment:\n" + "\n".join(failures)
     PASSED_DIR.mkdir(parents=True, exist_ok=True)
     passed_stamp().write_text("every notebook ran in a fresh Binder-like environment\n", encoding="utf-8")

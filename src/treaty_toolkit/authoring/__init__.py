@@ -4,5 +4,7 @@
 - :mod:`.student_copies`: the exercise notebooks without their worked answers (``make student``);
 - :mod:`.worksheets`: a printable worksheet per chapter, without answers (the book writes them too);
 - :mod:`.timings`: how long each notebook takes, for the instructors' guide;
-- :mod:`.prerun`: execute the book's notebooks on every core into the build's cache before Sphinx runs.
+- :mod:`.kernels`: kernels with sockets of their own, so that kernels started side by side never collide;
+- :mod:`.editions`: build the English and Korean editions (``make book``, ``make translations``);
+- :mod:`.book_pdf`: the whole book as one PDF (``make pdf``).
 """

@@ -149,13 +149,16 @@ def execute(nb: nbformat.NotebookNode, folder: Path) -> nbformat.NotebookNode:
     """Run every cell with the python3 kernel, from ``folder`` (relative paths work as in Jupyter)."""
     from nbclient import NotebookClient
 
-    client = NotebookClient(
-        nb,
-        timeout=EXECUTION_TIMEOUT,
-        kernel_name="python3",
-        resources={"metadata": {"path": str(folder)}},
-    )
-    client.execute()
+    from treaty_toolkit.authoring.kernels import private_sockets
+
+    with private_sockets() as config:
+        NotebookClient(
+            nb,
+            timeout=EXECUTION_TIMEOUT,
+            kernel_name="python3",
+            resources={"metadata": {"path": str(folder)}},
+            config=config,
+        ).execute()
     return nb
 
 

@@ -23,6 +23,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
+from treaty_toolkit.authoring.kernels import private_sockets
 from treaty_toolkit.project import EXERCISES_DIR, find_book_root, page_source, toc_docnames
 
 TIMINGS_CSV = Path("instructors") / "notebook-timings.csv"
@@ -47,12 +48,12 @@ def notebooks_to_time(root: Path) -> list[tuple[Path, str]]:
 
 def time_notebook(path: Path, root: Path, timeout: int = 600) -> Timing:
     notebook = nbformat.read(path, as_version=4)
-    client = NotebookClient(
-        notebook, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
-    )
-    start = time.perf_counter()
-    client.execute()  # raises CellExecutionError, naming the cell, if the notebook fails
-    seconds = time.perf_counter() - start
+    with private_sockets() as config:
+        client = NotebookClient(notebook, timeout=timeout, kernel_name="python3", config=config,
+                                resources={"metadata": {"path": str(path.parent)}})
+        start = time.perf_counter()
+        client.execute()  # raises CellExecutionError, naming the cell, if the notebook fails
+        seconds = time.perf_counter() - start
     code_cells = sum(1 for cell in notebook.cells if cell.cell_type == "code")
     return Timing(str(path.relative_to(root)), "chapter" if "chapters" in path.parts else "exercise", code_cells, seconds)
 

@@ -12,8 +12,10 @@ rebuild shows outputs computed from the old ones.
 - ``env-before-read-docs``: the notebook pages about to be read that have no cached run start in a
   pool of one worker per core plus one, exactly as myst-nb would run them (same notebook, same folder, timeout
   and error policy), while Sphinx goes on reading; ``source-read`` of each notebook page waits for its
-  run and stores it in the same cache, so myst-nb finds it cached. A notebook that fails here is left
-  to myst-nb, which runs it again and reports the error as usual.
+  run and stores it in the same cache, so myst-nb finds it cached. A notebook that fails here, or whose
+  run fails to start, is left to myst-nb, which runs it again and reports any error as usual. Each kernel
+  gets Unix sockets of its own (``authoring/kernels.py``): kernels started side by side over TCP can be
+  handed the same port, and the one that loses hangs until its start-up timeout.
 """
 
 from __future__ import annotations
@@ -118,12 +120,18 @@ def _excluded(app: Sphinx, path: Path) -> bool:
 
 
 def _execute(job):
-    """In a worker process: run one notebook from its own folder (jupyter-cache's own runner)."""
+    """In a worker process: run one notebook from its own folder (jupyter-cache's own runner).
+
+    Its kernel gets sockets of its own: over TCP, kernels started side by side can be handed the same port.
+    """
     from jupyter_cache.executors.utils import single_nb_execution
 
+    from treaty_toolkit.authoring.kernels import private_sockets
+
     path, nb, timeout, allow_errors = job
-    result = single_nb_execution(nb, cwd=str(Path(path).parent), timeout=timeout, allow_errors=allow_errors,
-                                 meta_override=True)
+    with private_sockets() as config:
+        result = single_nb_execution(nb, cwd=str(Path(path).parent), timeout=timeout, allow_errors=allow_errors,
+                                     meta_override=True, config=config)
     return result.nb, result.time, result.exc_string if result.err is not None else None
 
 
@@ -166,7 +174,11 @@ def wait_for_run(app: Sphinx, docname: str, source: list[str]) -> None:
     from jupyter_cache.base import CacheBundleIn
 
     path, future = run
-    executed, seconds, error = future.result()
+    try:
+        executed, seconds, error = future.result()
+    except Exception as exc:  # the run never got going (say, its kernel did not start): myst-nb runs it itself
+        logger.info(f"[treaty_toolkit] {docname}: parallel run failed ({exc}); myst-nb executes it")
+        executed, error = None, exc
     if error is None:  # else myst-nb executes it again and reports the failure with its traceback
         _cache(app).cache_notebook_bundle(CacheBundleIn(executed, path, data={"execution_seconds": seconds}),
                                           check_validity=False, overwrite=True)
