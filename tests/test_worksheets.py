@@ -121,6 +121,11 @@ def test_a_worksheet_loads_nothing_and_runs_nothing(sheets):
     for sheet in sheets.values():
         html = render(sheet)
         soup = BeautifulSoup(html, "html.parser")
+        # Its one link says it has no icon (an empty data: URL), so a browser does not fetch /favicon.ico.
+        no_icon = soup.find_all("link")
+        assert [(t["rel"], t["href"]) for t in no_icon] == [(["icon"], "data:,")]
+        for tag in no_icon:
+            tag.decompose()
         assert not [t for t in soup.find_all(True) if t.has_attr("href") or t.has_attr("src")]
         assert not soup.find_all(["script", "link", "img", "iframe"])
         assert "url(" not in html and "@import" not in html
@@ -143,6 +148,9 @@ def fixture_sheet(**changes) -> Worksheet:
 def test_hostile_bank_text_stays_text_on_a_worksheet():
     sheet = fixture_sheet()
     soup = BeautifulSoup(render(sheet), "html.parser")
+    # The one <link> is the head's "no icon" (test above); nothing from a bank may add another.
+    assert [(t.parent.name, t["href"]) for t in soup.find_all("link")] == [("head", "data:,")]
+    soup.find("link").decompose()
     allowed = {"html", "head", "meta", "title", "style", "body", "main", "header", "p", "h1", "h2", "div", "section",
                "ol", "ul", "li", "span", "footer", "code", "em", "strong", "pre", "a"}
     assert {tag.name for tag in soup.find_all(True)} <= allowed

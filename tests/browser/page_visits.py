@@ -68,7 +68,16 @@ INSPECT_PAGE = """async (widgetView) => {
   };
 }"""
 
-RUN_AXE = """async (tags) => {
+# Awaited in the page before axe runs: the page has loaded and no colour is fading. The theme's buttons
+# fade to the dark palette (a CSS transition) once its script has set the mode, and contrast measured
+# mid-fade is neither colour's. At most 3 s.
+SETTLE = """
+  if (document.readyState !== 'complete') { await new Promise(r => addEventListener('load', r, {once: true})); }
+  const fades = document.getAnimations().filter(a => a instanceof CSSTransition).map(a => a.finished.catch(() => null));
+  await Promise.race([Promise.all(fades), new Promise(r => setTimeout(r, 3000))]);
+"""
+
+RUN_AXE = """async (tags) => {""" + SETTLE + """
   // Only violations are reported: the other result types' node details are skipped (axe's own advice for speed).
   const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
   return result.violations.map(v => ({id: v.id, impact: v.impact,

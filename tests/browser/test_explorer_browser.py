@@ -9,7 +9,7 @@ import re
 
 import pytest
 from conftest import AXE, open_offline_page  # tests/browser/conftest.py (pytest puts this folder on sys.path)
-from page_visits import AXE_TAGS
+from page_visits import AXE_TAGS, SETTLE
 
 from treaty_toolkit import scenarios as sc
 
@@ -182,7 +182,7 @@ def test_explorer_is_axe_clean(explorer_page):
         assert not violations, (step, violations)
 
 
-RUN_AXE_ON = """async ({tags, include}) => {
+RUN_AXE_ON = """async ({tags, include}) => {""" + SETTLE + """
   const result = await axe.run({include: [include]}, {runOnly: {type: 'tag', values: tags}});
   return result.violations.map(v => ({id: v.id, impact: v.impact, targets: v.nodes.slice(0, 5).map(n => n.target.join(' '))}));
 }"""

@@ -165,7 +165,7 @@ def test_the_korean_explorer_works_offline(browser, korean_server):
 @pytest.mark.parametrize("page_name", ["index.html", "notebook.html"])
 def test_korean_pages_have_no_serious_accessibility_violations(browser, korean_server, page_name, scheme):
     with offline(browser, color_scheme=scheme) as (page, _log):
-        page.goto(korean_server + page_name, wait_until="networkidle")
+        page.goto(korean_server + page_name, wait_until="load")
         page.add_script_tag(path=str(AXE))
         violations = [v for v in page.evaluate(RUN_AXE, AXE_TAGS) if v["impact"] in ("serious", "critical")]
         assert violations == []

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import AXE, build_small_book, jupyter_book_build, lay_out_small_book, open_offline_page, serve
+from conftest import AXE, build_small_book, jupyter_book_build, lay_out_small_book, offline, open_offline_page, serve
 from page_visits import AXE_TAGS, INSPECT_PAGE, RUN_AXE, WIDGET_VIEW
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -190,3 +190,20 @@ def test_a_missing_node_modules_fails_the_build_with_a_clear_message(tmp_path):
 
     with pytest.raises(ExtensionError, match="Run `make book`"):
         vendor_sources(tmp_path / "node_modules")
+
+
+def test_the_browser_records_every_request_off_loopback_and_lets_loopback_through(browser, tmp_path):
+    # What every page test relies on: a request to a CDN, or to an address given as a number, fails and is
+    # recorded as blocked; the loopback server answers as usual. The reason shows the browser's cut-off made
+    # it fail (on a machine that is online as well as on one that is not).
+    (tmp_path / "here.txt").write_text("served", encoding="utf-8")
+    off_loopback = ["https://cdn.jsdelivr.net/npm/mathjax@3/es5/tex-chtml.js", "http://198.51.100.7/pixel.png"]
+    with serve(tmp_path) as url, offline(browser) as (page, log):
+        reasons = []
+        page.on("requestfailed", lambda request: reasons.append(request.failure))
+        page.goto(url + "here.txt")
+        assert page.inner_text("body") == "served"
+        page.set_content(f"<script src='{off_loopback[0]}'></script><img src='{off_loopback[1]}' alt=''>")
+        page.wait_for_function("document.querySelector('img').complete")
+        assert sorted(log.blocked_requests) == sorted(off_loopback) and not log.failed_requests, vars(log)
+        assert reasons == ["net::ERR_PROXY_CONNECTION_FAILED"] * 2, reasons

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import AXE
+from page_visits import SETTLE
 from quiz_answers import (
     QUIZ_PAGES,
     answer_with_keyboard,
@@ -40,7 +41,7 @@ def test_axe_finds_nothing_serious_inside_the_quizzes(tabs, book_server, url):
             answer_with_mouse(page, questions[qid], wrong_answer(questions[qid]))
         page.add_script_tag(path=str(AXE))
         violations = page.evaluate(
-            """async () => {
+            """async () => {""" + SETTLE + """
                 const result = await axe.run({include: [['.tt-quiz'], ['.tt-quiz-objectives']]},
                     {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}});
                 return result.violations.filter(v => ['serious', 'critical'].includes(v.impact))

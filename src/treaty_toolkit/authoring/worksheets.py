@@ -225,6 +225,8 @@ def render(sheet: Worksheet) -> str:
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="color-scheme" content="light dark">\n'
+        # A file on its own: it says it has no icon, so a browser does not ask its server for /favicon.ico.
+        '<link rel="icon" href="data:,">\n'
         f"<title>{plain_title} ({escape(sheet.book_title)})</title>\n"
         f"<style>\n{styles}</style>\n<style media=\"print\">\n{printed}</style>\n"
         # The sheet's foot names its chapter (a number only: no bank or page text goes into CSS).

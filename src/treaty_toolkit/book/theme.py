@@ -88,7 +88,7 @@ def name_toctree_toggles(app: Sphinx, pagename, templatename, context, doctree) 
 
 def use_templates_and_static(app: Sphinx, config) -> None:
     """config-inited (after the themes' handlers): our template overrides come first, each folder once;
-    our CSS folder is served.
+    our CSS folder is served; the book has a tab icon (``static/favicon.svg``) unless its configuration names one.
 
     Upstream (sphinx-book-theme 1.3.0 with Sphinx 7.4): the theme appends its components folder to
     Sphinx's default ``templates_path`` list, which is shared by every build in one process, so the
@@ -98,6 +98,9 @@ def use_templates_and_static(app: Sphinx, config) -> None:
     config.templates_path = list(dict.fromkeys([str(TEMPLATES_DIR), *config.templates_path]))
     if str(STATIC_DIR) not in config.html_static_path:
         config.html_static_path = [*config.html_static_path, str(STATIC_DIR)]
+    # Without an icon named in the page, browsers ask the server for /favicon.ico, which is not there.
+    if not config.html_favicon:
+        config.html_favicon = str(STATIC_DIR / "favicon.svg")
 
 
 def no_hidden_header_toggles(app: Sphinx, config) -> None:
