@@ -43,3 +43,35 @@ def test_every_page_is_reread_once_when_a_static_file_changes(tmp_path, static_d
     (static_dir / "new.css").write_text("p {}", encoding="utf-8")
     assert outdated(app, env, set(), set(), set()) == ["a", "intro"]
     assert outdated(app, env, set(), set(), set()) == []
+
+
+PAGE_WITH_FIGURES = "Page\n====\n\n" + "".join(f".. figure:: dot.png\n\n   Figure {n}.\n\n" for n in (1, 2))
+
+
+def test_numbers_are_assigned_again_only_after_a_read(tmp_path, monkeypatch):
+    from sphinx.application import Sphinx
+    from sphinx.environment.collectors.toctree import TocTreeCollector
+
+    calls = []
+    upstream = TocTreeCollector.get_updated_docs
+    monkeypatch.setattr(TocTreeCollector, "get_updated_docs", lambda self, app, env: calls.append(1) or upstream(self, app, env))
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "conf.py").write_text(
+        "numfig = True\n"
+        "def setup(app):\n"
+        "    from treaty_toolkit.book.sitewide_changes import number_only_after_a_read\n"
+        "    number_only_after_a_read(app)\n", encoding="utf-8")
+    (source / "dot.png").write_bytes(b"")
+    (source / "index.rst").write_text("Home\n====\n\n.. toctree::\n   :numbered:\n\n   page\n", encoding="utf-8")
+    (source / "page.rst").write_text(PAGE_WITH_FIGURES.replace(".. figure:: dot.png\n\n   Figure 2.\n\n", ""), encoding="utf-8")
+
+    def build():
+        app = Sphinx(source, source, tmp_path / "html", tmp_path / "doctrees", "html", status=None, warning=None)
+        app.build()
+        return app.env.toc_fignumbers["page"].get("figure", {})
+
+    assert len(build()) == 1 and len(calls) == 1  # first build: numbered
+    assert len(build()) == 1 and len(calls) == 1  # nothing read: the numbers stand, no doctree is loaded
+    (source / "page.rst").write_text(PAGE_WITH_FIGURES, encoding="utf-8")
+    assert sorted(build().values()) == [(1, 1), (1, 2)] and len(calls) == 2  # a page read: numbered again
