@@ -26,6 +26,7 @@ module with its own ``setup()``:
 - :mod:`.editions`: the language switcher on every page; in the Korean edition each page's notice, an English
   article marked as English, and figure alt text from the page's catalog;
 - :mod:`.korean_search`: the Korean edition's search splits words into morphemes (kiwipiepy);
+- :mod:`.toc_files`: source files not in ``_toc.yml`` left out, found without walking ``node_modules``;
 - :mod:`.sitewide_changes`: every page rebuilt when ``_toc.yml`` or a static file changes, and nothing renumbered when no page was read;
 - :mod:`.book_pdf`: ``{book-pdf}``, the link to the whole book as one PDF, and the single-page build it is printed from.
 
@@ -65,6 +66,7 @@ from . import (
     student_routes,
     studytime,
     theme,
+    toc_files,
     treaty_guide,
     words,
     worksheets,
@@ -73,7 +75,7 @@ from . import (
 SUB_EXTENSIONS = (words, assets, bib_links, bibindex, bibstyle, execution, theme, solutions, student_routes, quiz_directives, edition_outputs,
                   objective_map,
                   studytime, treaty_guide, currency, chronology, citation_links, quiz_exports, worksheets, figures,
-                  sitewide_changes, book_pdf, editions, korean_search)
+                  toc_files, sitewide_changes, book_pdf, editions, korean_search)
 
 
 def _code_version() -> int:
