@@ -27,7 +27,8 @@ module with its own ``setup()``:
   article marked as English, and figure alt text from the page's catalog;
 - :mod:`.korean_search`: the Korean edition's search splits words into morphemes (kiwipiepy);
 - :mod:`.toc_files`: source files not in ``_toc.yml`` left out, found without walking ``node_modules``;
-- :mod:`.sitewide_changes`: every page rebuilt when ``_toc.yml`` or a static file changes, and nothing renumbered when no page was read;
+- :mod:`.sitewide_changes`: every page rebuilt when ``_toc.yml`` or a static file changes, and nothing renumbered or
+  re-formatted when no page was read;
 - :mod:`.book_pdf`: ``{book-pdf}``, the link to the whole book as one PDF, and the single-page build it is printed from.
 
 :mod:`.generated_files` is a helper, not an extension: the LMS exports and worksheets are written beside
