@@ -59,6 +59,13 @@ def wrong_answer(question):
     return positions[1:] + positions[:1]  # every item moved
 
 
+# Clicks, typing and picks without Playwright's wait for the element to keep still over two animation
+# frames (its "actionability" checks): about half the browser's work on a quiz page, and nothing a
+# reader's click waits for. They are still real input events at the element, scrolled into view, so a
+# covered, disabled or missing control still fails the test: its feedback does not come.
+DIRECT = {"force": True}
+
+
 def answer_with_mouse(page, question, answer, check=True):
     """Enter ``answer`` with clicks and typing; with ``check``, press the question's Check button and
     return its feedback (an exam-mode quiz has no such button: pass ``check=False``)."""
@@ -66,15 +73,15 @@ def answer_with_mouse(page, question, answer, check=True):
     if question.type in ("single", "truefalse", "multiple"):
         page.locator(f"{dom} input").evaluate_all("els => els.forEach(e => { e.checked = false; })")
         for index in answer if isinstance(answer, list) else [answer]:
-            page.click(f'{dom} label[for="tt-q-{question.id}-opt-{index}"]')  # labels are clickable
+            page.click(f'{dom} label[for="tt-q-{question.id}-opt-{index}"]', **DIRECT)  # labels are clickable
     elif question.type == "numeric":
-        page.fill(f"{dom}-input", str(answer))
+        page.fill(f"{dom}-input", str(answer), **DIRECT)
     else:
         for shown, position in enumerate(answer):
-            page.select_option(f"{dom}-item-{shown}", str(position))
+            page.select_option(f"{dom}-item-{shown}", str(position), **DIRECT)
     if not check:
         return None
-    page.click(f"{dom} button.tt-quiz-check")
+    page.click(f"{dom} button.tt-quiz-check", **DIRECT)
     return page.inner_text(f"{dom}-feedback").strip()
 
 

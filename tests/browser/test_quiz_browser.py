@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 from conftest import open_offline_page  # tests/browser/conftest.py (pytest puts this folder on sys.path)
 from quiz_answers import (
+    DIRECT,
     EMPTY_KEY,
     FIXTURE_BOOK,
     OVERFLOWING,
@@ -50,7 +51,7 @@ def test_every_question_on_the_page(tabs, book_server, url):
             if question.type == "ordering":  # the page shows the items in the shuffled order we expect
                 labels = page.eval_on_selector_all(f"#tt-q-{qid} label", "ls => ls.map(l => l.textContent)")
                 assert labels == [plain(question.items[i]) for i in display_order(question)], qid
-            page.click(f"#tt-q-{qid} button.tt-quiz-check")
+            page.click(f"#tt-q-{qid} button.tt-quiz-check", **DIRECT)
             empty = page.inner_text(f"#tt-q-{qid}-feedback").strip()
             assert empty == messages[EMPTY_KEY[question.type]], (url, qid, empty)
             wrong = answer_with_mouse(page, question, wrong_answer(question))
