@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from conftest import edition_pages
 
 from treaty_toolkit.alignment import page_directives, page_text
-from treaty_toolkit.project import EDITIONS, page_source, toc_docnames
+from treaty_toolkit.project import EDITIONS, PILOT_PAGES, page_source, toc_docnames
 from treaty_toolkit.quiz import load_library
 from treaty_toolkit.quiz.grading import display_order
 from treaty_toolkit.quiz.markdown import render_inline
@@ -175,6 +175,13 @@ def self_check_quiz_pages(root: Path) -> list[str]:
 
 # In every edition: the Korean pages show the same quizzes in Korean.
 QUIZ_PAGES = edition_pages([page.removesuffix(".html") for page in self_check_quiz_pages(ROOT)])
+# The pages whose quizzes are answered in Chromium, question by question: every English page and every
+# translated Korean page. A Korean page shown in English for now holds its English page's questions with
+# the words of the translated pages around them, as the one renderer makes them (test_quiz_pages_rendered.py
+# checks each in the HTML), so answering it again would repeat what those pages already show.
+ANSWERED_PAGES = [url for url in QUIZ_PAGES
+                  if not url.startswith(tuple(f"{folder}/" for folder in EDITIONS.values() if folder))
+                  or url.split("/", 1)[1].removesuffix(".html") in PILOT_PAGES]
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """The static quizzes in the built book, driven in Chromium with the network cut off.
 
-For every question on every built page: an empty check gives the friendly prompt, a wrong answer is
+For every question on every page answered in Chromium (every English page and every translated Korean
+page: see ``quiz_answers.ANSWERED_PAGES``): an empty check gives the friendly prompt, a wrong answer is
 not "Correct", the keyed answer (read from the bank YAML, not from the page) is "Correct" (the
 keyboard-only pass and axe inside the quizzes are in test_quiz_keyboard_browser.py); the quiz fits a
 375-px phone and 200 % zoom; answers survive a reload and the reset button clears them; hostile bank
@@ -12,6 +13,7 @@ from __future__ import annotations
 import pytest
 from conftest import open_offline_page  # tests/browser/conftest.py (pytest puts this folder on sys.path)
 from quiz_answers import (
+    ANSWERED_PAGES,
     DIRECT,
     EMPTY_KEY,
     FIXTURE_BOOK,
@@ -40,7 +42,7 @@ def test_quiz_pages_found_in_the_sources_are_the_built_ones(quiz_pages):
     assert QUIZ_PAGES == quiz_pages  # so the per-page tests below miss no page
 
 
-@pytest.mark.parametrize("url", QUIZ_PAGES)
+@pytest.mark.parametrize("url", ANSWERED_PAGES)
 def test_every_question_on_the_page(tabs, book_server, url):
     edition = edition_of(url)
     questions, messages = edition.library.questions, edition.messages

@@ -1,4 +1,5 @@
-"""Every quiz on every page without a mouse, and axe inside the quizzes (one test per page)."""
+"""Every quiz without a mouse, and axe inside the quizzes, on every page answered in Chromium (one test per page;
+see ``quiz_answers.ANSWERED_PAGES``)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import pytest
 from conftest import AXE
 from page_visits import SETTLE
 from quiz_answers import (
-    QUIZ_PAGES,
+    ANSWERED_PAGES,
     answer_with_keyboard,
     answer_with_mouse,
     edition_of,
@@ -18,7 +19,7 @@ from quiz_answers import (
 pytestmark = pytest.mark.browser
 
 
-@pytest.mark.parametrize("url", QUIZ_PAGES)
+@pytest.mark.parametrize("url", ANSWERED_PAGES)
 def test_keyboard_only_pass(tabs, book_server, url):
     edition = edition_of(url)
     questions = edition.library.questions
@@ -33,7 +34,7 @@ def test_keyboard_only_pass(tabs, book_server, url):
             assert feedback.startswith(edition.messages["correct"]), (url, qid, feedback)
 
 
-@pytest.mark.parametrize("url", QUIZ_PAGES)
+@pytest.mark.parametrize("url", ANSWERED_PAGES)
 def test_axe_finds_nothing_serious_inside_the_quizzes(tabs, book_server, url):
     questions = edition_of(url).library.questions
     with open_quiz_page(tabs, book_server, url) as (page, _log, ids):

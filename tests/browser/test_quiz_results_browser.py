@@ -1,6 +1,6 @@
 """Download my results, in Chromium against the built book with the network cut off.
 
-On every page with a self-check quiz: answer the first quiz (the first question wrong, the rest right),
+On every page whose quizzes are answered in Chromium (``quiz_answers.ANSWERED_PAGES``): answer the first quiz (the first question wrong, the rest right),
 type a name, download, and check both files: the JSON follows results.schema.json, the merge's regrading
 (with the bank's key) agrees with every flag, the CSV says the same, and neither file holds the answer key
 or the bank's feedback. A name left empty still downloads; a name with characters a file name cannot hold
@@ -17,7 +17,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 from conftest import open_offline_page
-from quiz_answers import QUIZ_PAGES, answer_with_mouse, edition_of, keyed_answer, wrong_answer
+from quiz_answers import ANSWERED_PAGES, QUIZ_PAGES, answer_with_mouse, edition_of, keyed_answer, wrong_answer
 
 from treaty_toolkit.quiz.grading import DOWNLOAD_MESSAGES, LABELS, MESSAGES
 from treaty_toolkit.quiz.results import CSV_COLUMNS, SCHEMA_FILE, ResultsFile, load_file
@@ -95,7 +95,7 @@ def check_files(files, library, quiz_id, expected, name) -> ResultsFile:
     return results
 
 
-@pytest.mark.parametrize("url", QUIZ_PAGES)
+@pytest.mark.parametrize("url", ANSWERED_PAGES)
 def test_download_my_results_regrades(tabs, book_server, url, tmp_path):
     edition = edition_of(url)
     library = edition.library
