@@ -29,6 +29,7 @@ module with its own ``setup()``:
 - :mod:`.toc_files`: source files not in ``_toc.yml`` left out, found without walking ``node_modules``;
 - :mod:`.sitewide_changes`: every page rebuilt when ``_toc.yml`` or a static file changes, and nothing renumbered or
   re-formatted when no page was read;
+- :mod:`.parallel_writing`: pages written on every core (``jupyter-book build`` cannot pass Sphinx's ``-j``);
 - :mod:`.book_pdf`: ``{book-pdf}``, the link to the whole book as one PDF, and the single-page build it is printed from.
 
 :mod:`.generated_files` is a helper, not an extension: the LMS exports and worksheets are written beside
@@ -60,6 +61,7 @@ from . import (
     figures,
     korean_search,
     objective_map,
+    parallel_writing,
     quiz_directives,
     quiz_exports,
     sitewide_changes,
@@ -76,7 +78,7 @@ from . import (
 SUB_EXTENSIONS = (words, assets, bib_links, bibindex, bibstyle, execution, theme, solutions, student_routes, quiz_directives, edition_outputs,
                   objective_map,
                   studytime, treaty_guide, currency, chronology, citation_links, quiz_exports, worksheets, figures,
-                  toc_files, sitewide_changes, book_pdf, editions, korean_search)
+                  toc_files, sitewide_changes, parallel_writing, book_pdf, editions, korean_search)
 
 
 def _code_version() -> int:
