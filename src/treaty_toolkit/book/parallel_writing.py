@@ -10,14 +10,14 @@ parallel writing alone; it still writes serially if an extension is not safe for
 
 from __future__ import annotations
 
-import os
-
 from sphinx.application import Sphinx
+
+from .execution import PROCESSES
 
 
 def write_on_every_core(app: Sphinx, env) -> list[str]:
     # Sphinx's main process resolves each page and hands it to one of ``parallel - 1`` writers.
-    app.parallel = max(app.parallel, (os.cpu_count() or 1) + 1)
+    app.parallel = max(app.parallel, PROCESSES)
     return []
 
 
