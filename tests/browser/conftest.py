@@ -134,8 +134,9 @@ class LentTabs:
     loading the page it is opened for. A lent tab goes from page to page in one renderer, so a test pays
     only for its page. Between tests the tab clears the book's local and session storage (quizzes keep
     answers there) and goes to about:blank; when lent, its window size, media and colour scheme are set
-    back, and each test gets its own log. Tests that add their own event handlers (downloads, dialogs) or
-    need a second page use ``offline()`` instead.
+    back, and each test gets its own log. A test that adds its own event handler removes it before it ends
+    (as the download helper does); one that needs a second page, or a first visit's empty cache, uses
+    ``offline()`` instead.
     """
 
     def __init__(self, browser):

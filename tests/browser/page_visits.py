@@ -36,6 +36,10 @@ INSPECT_PAGE = """async (widgetView) => {
     await new Promise(r => setTimeout(r, 100));
   }
   const article = document.querySelector('article') || document.body;
+  const tableHolders = new Set();
+  for (const table of article.querySelectorAll('table')) {
+    for (let box = table.parentElement; box && box !== article; box = box.parentElement) tableHolders.add(box);
+  }
   const hidden = el => el.closest('[aria-hidden="true"]') !== null;
   const label = el => (el.getAttribute('aria-label') || '').trim()
       || (el.querySelector(':scope > title') || {textContent: ''}).textContent.trim()
@@ -55,11 +59,12 @@ INSPECT_PAGE = """async (widgetView) => {
     unrenderedWidgets: views.filter(v => !v.parentElement.querySelector('.widget-subarea .jupyter-widgets'))
         .map(v => v.textContent.slice(0, 120)),
     overflowPx: document.documentElement.scrollWidth - window.innerWidth,
-    // Boxes in the text that scroll a table sideways: each must say so in the note right above it.
+    // Boxes in the text that scroll a table sideways: each must say so in the note right above it. Only a
+    // table's ancestors can hold one, so only they have their style read (in page order).
     wideTableNotesFinal: document.documentElement.dataset.wideTables === 'checked',
-    silentWideTables: [...article.querySelectorAll('*')]
+    silentWideTables: [...article.querySelectorAll('*')].filter(box => tableHolders.has(box))
         .filter(box => ['auto', 'scroll'].includes(getComputedStyle(box).overflowX) && box.scrollWidth > box.clientWidth + 1
-            && box.querySelector('table') && !(box.previousElementSibling || {classList: {contains: () => false}}).classList.contains('tt-scroll-note'))
+            && !(box.previousElementSibling || {classList: {contains: () => false}}).classList.contains('tt-scroll-note'))
         .map(box => box.querySelector('table').textContent.trim().replace(/\\s+/g, ' ').slice(0, 60)),
     notesAboveFittingTables: [...article.querySelectorAll('.tt-scroll-note')]
         .filter(note => !note.nextElementSibling || note.nextElementSibling.scrollWidth <= note.nextElementSibling.clientWidth + 1).length,

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import AXE, open_offline_page  # tests/browser/conftest.py (pytest puts this folder on sys.path)
+from conftest import AXE  # tests/browser/conftest.py (pytest puts this folder on sys.path)
 from page_visits import AXE_TAGS, SETTLE
 
 from treaty_toolkit import scenarios as sc
@@ -85,17 +85,14 @@ def test_keyboard_only_changes_the_result(offline_page, book_server):
     assert page.get_attribute(ROOT, "data-shown").endswith(":ssbss")
 
 
-def test_fits_a_phone_screen(browser, book_server):
-    context, page, log = open_offline_page(browser, viewport={"width": 375, "height": 812})
-    try:
+def test_fits_a_phone_screen(tabs, book_server):
+    with tabs.lend(viewport={"width": 375, "height": 812}) as (page, log):
         page.goto(book_server + PAGE)
         explorer_width = page.evaluate(f"document.querySelector('{ROOT}').scrollWidth")
         content_width = page.evaluate(f"document.querySelector('{ROOT}').clientWidth")
         assert explorer_width <= content_width
         assert page.evaluate("document.documentElement.scrollWidth") <= 375
         assert not (log.page_errors or log.blocked_requests)
-    finally:
-        context.close()
 
 
 # --- reading it: at a desktop and a phone size, in light and dark mode --------------------------------------
@@ -105,16 +102,13 @@ MODES = ("light", "dark")
 
 
 @pytest.fixture(params=[(size, mode) for size in VIEWPORTS for mode in MODES], ids=lambda p: f"{p[0]}-{p[1]}")
-def explorer_page(request, browser, book_server):
+def explorer_page(request, tabs, book_server):
     """The explorer page at one size in one colour mode (the theme follows the system's, default_mode auto)."""
     size, mode = request.param
-    context, page, log = open_offline_page(browser, viewport=VIEWPORTS[size], color_scheme=mode)
-    try:
+    with tabs.lend(viewport=VIEWPORTS[size], color_scheme=mode) as (page, log):
         page.goto(book_server + PAGE)
         assert page.get_attribute("html", "data-theme") == mode
         yield page, log
-    finally:
-        context.close()
 
 
 # Where the one-line summary is on the screen, and whether it is the element seen at its centre

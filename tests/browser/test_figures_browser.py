@@ -12,7 +12,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from conftest import open_offline_page, toc_documents
+from conftest import toc_documents
 from page_visits import HANGUL
 
 from treaty_toolkit.book.words import book_words
@@ -68,9 +68,8 @@ def test_the_figure_pages_are_found():
 
 
 @pytest.mark.parametrize("page_name", FIGURE_PAGES)
-def test_each_figure_opens_full_size_on_a_phone(browser, book_server, page_name):
-    context, page, log = open_offline_page(browser, viewport=PHONE, is_mobile=True, has_touch=True)
-    try:
+def test_each_figure_opens_full_size_on_a_phone(tabs, book_server, page_name):
+    with tabs.lend(viewport=PHONE, is_mobile=True, has_touch=True) as (page, log):
         page.goto(book_server + page_name, wait_until="load")
         figures = page.evaluate(FIGURES)
         assert figures, f"{page_name}: no figure in the article"
@@ -95,8 +94,6 @@ def test_each_figure_opens_full_size_on_a_phone(browser, book_server, page_name)
             assert not page.evaluate("document.querySelector('dialog.tt-figure-dialog').open")
             assert page.evaluate("document.activeElement.classList.contains('tt-figure-link')")  # back where it was
         assert not (log.console_errors or log.page_errors or log.blocked_requests or log.failed_requests), log
-    finally:
-        context.close()
 
 
 # A figure page of each edition; in the Korean edition, a translated page and one shown in English for now.
@@ -106,13 +103,12 @@ TAPPED = [("en", FIGURE_PAGES[0]),
 
 
 @pytest.mark.parametrize(("edition", "figure_page"), TAPPED)
-def test_a_tap_opens_a_figure_with_words_in_the_page_language(browser, book_server, edition, figure_page):
+def test_a_tap_opens_a_figure_with_words_in_the_page_language(tabs, book_server, edition, figure_page):
     """The link's words follow the article (English on a page shown in English); the dialog's, the page."""
     folder = EDITIONS[edition]
     url = book_server + (f"{folder}/" if folder else "") + figure_page
     article = edition if figure_page.removesuffix(".html") in PILOT_PAGES else "en"
-    context, page, log = open_offline_page(browser, viewport=PHONE, is_mobile=True, has_touch=True)
-    try:
+    with tabs.lend(viewport=PHONE, is_mobile=True, has_touch=True) as (page, log):
         page.goto(url, wait_until="load")
         link = page.locator("article a.tt-figure-link").first
         assert link.get_attribute("title") == book_words(article)["figure_link"]
@@ -133,5 +129,3 @@ def test_a_tap_opens_a_figure_with_words_in_the_page_language(browser, book_serv
         page.tap("dialog.tt-figure-dialog .tt-figure-close")
         assert not page.evaluate("document.querySelector('dialog.tt-figure-dialog').open")
         assert page.url == url  # the page stayed; the dialog showed the figure
-    finally:
-        context.close()

@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from conftest import build_small_book, lay_out_small_book, offline, serve
+from conftest import build_small_book, lay_out_small_book, serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -43,9 +43,9 @@ def korean_server(korean_book):
         yield url
 
 
-def search(browser, base_url: str, query: str) -> list[str]:
+def search(tabs, base_url: str, query: str) -> list[str]:
     """The pages the built search page lists for ``query`` (their file names)."""
-    with offline(browser) as (page, log):
+    with tabs.lend() as (page, log):
         page.goto(f"{base_url}search.html?q={quote(query)}", wait_until="load")
         # Sphinx's searchtools.js writes the summary under the results once the last result is listed.
         page.wait_for_function("() => typeof Search !== 'undefined' && Search.status && Search.status.innerText.trim() !== ''",
@@ -64,15 +64,15 @@ def test_the_korean_edition_uses_the_korean_search_language(korean_book):
 
 
 @pytest.mark.parametrize("query", ["원조", "원조를", "군사적", "러시아는"])
-def test_a_word_is_found_with_or_without_its_particle(browser, korean_server, query):
-    assert search(browser, korean_server, query) == ["aid.html"]
+def test_a_word_is_found_with_or_without_its_particle(tabs, korean_server, query):
+    assert search(tabs, korean_server, query) == ["aid.html"]
 
 
-def test_a_noun_that_ends_like_a_particle_is_not_cut(browser, korean_server):
+def test_a_noun_that_ends_like_a_particle_is_not_cut(tabs, korean_server):
     # 국가 ends in 가 (a subject particle): the index holds 국가, so the query keeps it whole.
-    assert search(browser, korean_server, "국가") == ["other.html"]
-    assert search(browser, korean_server, "국가에") == ["other.html"]
+    assert search(tabs, korean_server, "국가") == ["other.html"]
+    assert search(tabs, korean_server, "국가에") == ["other.html"]
 
 
-def test_a_word_on_no_page_finds_nothing(browser, korean_server):
-    assert search(browser, korean_server, "잠수함을") == []
+def test_a_word_on_no_page_finds_nothing(tabs, korean_server):
+    assert search(tabs, korean_server, "잠수함을") == []

@@ -3,8 +3,9 @@ contents in view; on a desktop they collapse and restore the sidebar. One search
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
-from conftest import open_offline_page
 
 pytestmark = pytest.mark.browser
 
@@ -17,16 +18,17 @@ def visible(page, selector):
     return [el for el in page.locator(selector).all() if el.is_visible()]
 
 
-def open_chapter(browser, book_server, width, height):
-    context, page, log = open_offline_page(browser, viewport={"width": width, "height": height})
-    page.goto(book_server + CHAPTER, wait_until="load")
-    return context, page, log
+@contextlib.contextmanager
+def open_chapter(tabs, book_server, width, height):
+    """The chapter on a lent tab of this window size: yields (page, log)."""
+    with tabs.lend(viewport={"width": width, "height": height}) as (page, log):
+        page.goto(book_server + CHAPTER, wait_until="load")
+        yield page, log
 
 
 @pytest.mark.parametrize("width,height", NARROW, ids=[f"{w}px" for w, _ in NARROW])
-def test_the_visible_menu_button_opens_the_drawer_with_the_contents_in_view(browser, book_server, width, height):
-    context, page, log = open_chapter(browser, book_server, width, height)
-    try:
+def test_the_visible_menu_button_opens_the_drawer_with_the_contents_in_view(tabs, book_server, width, height):
+    with open_chapter(tabs, book_server, width, height) as (page, log):
         toggles = visible(page, ".primary-toggle")
         assert len(toggles) == 1, "exactly one menu button should be visible"
         toggles[0].click()
@@ -39,26 +41,20 @@ def test_the_visible_menu_button_opens_the_drawer_with_the_contents_in_view(brow
         page.keyboard.press("Escape")
         page.wait_for_function("() => !document.getElementById('pst-primary-sidebar-modal').open", timeout=5000)
         assert not log.page_errors
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("width,height", NARROW, ids=[f"{w}px" for w, _ in NARROW])
-def test_the_visible_contents_button_opens_the_page_outline(browser, book_server, width, height):
-    context, page, _ = open_chapter(browser, book_server, width, height)
-    try:
+def test_the_visible_contents_button_opens_the_page_outline(tabs, book_server, width, height):
+    with open_chapter(tabs, book_server, width, height) as (page, _):
         toggles = visible(page, ".secondary-toggle")
         assert len(toggles) == 1
         toggles[0].click()
         page.wait_for_function("() => document.getElementById('pst-secondary-sidebar-modal').open", timeout=5000)
         assert page.locator("#pst-secondary-sidebar-modal nav").first.is_visible()
-    finally:
-        context.close()
 
 
-def test_on_a_desktop_the_menu_button_collapses_and_restores_the_sidebar(browser, book_server):
-    context, page, _ = open_chapter(browser, book_server, 1280, 900)
-    try:
+def test_on_a_desktop_the_menu_button_collapses_and_restores_the_sidebar(tabs, book_server):
+    with open_chapter(tabs, book_server, 1280, 900) as (page, _):
         sidebar = page.locator("#pst-primary-sidebar")
         assert sidebar.is_visible()
         toggles = visible(page, ".primary-toggle")
@@ -70,13 +66,8 @@ def test_on_a_desktop_the_menu_button_collapses_and_restores_the_sidebar(browser
         toggles[0].click()
         page.wait_for_timeout(300)
         assert sidebar.is_visible()
-    finally:
-        context.close()
 
 
-def test_a_desktop_shows_one_search_field(browser, book_server):
-    context, page, _ = open_chapter(browser, book_server, 1280, 900)
-    try:
+def test_a_desktop_shows_one_search_field(tabs, book_server):
+    with open_chapter(tabs, book_server, 1280, 900) as (page, _):
         assert len(visible(page, ".search-button-field")) == 1
-    finally:
-        context.close()

@@ -7,11 +7,12 @@ offline MathJax, the offline widget renderer and the bibliography markup are alw
 
 from __future__ import annotations
 
+import contextlib
 import re
 from pathlib import Path
 
 import pytest
-from conftest import AXE, build_small_book, jupyter_book_build, lay_out_small_book, offline, open_offline_page, serve
+from conftest import AXE, build_small_book, jupyter_book_build, lay_out_small_book, offline, serve
 from page_visits import AXE_TAGS, INSPECT_PAGE, RUN_AXE, WIDGET_VIEW
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -81,11 +82,12 @@ def fixture_server(fixture_book):
         yield url
 
 
-def open_and_inspect(browser, url, **context_args):
-    context, page, log = open_offline_page(browser, **context_args)
-    page.goto(url, wait_until="networkidle")
-    facts = page.evaluate(INSPECT_PAGE, WIDGET_VIEW)
-    return context, page, log, facts
+@contextlib.contextmanager
+def open_and_inspect(tabs, url, **context_args):
+    """The page on a lent tab, once the network is idle: yields (page, log, what INSPECT_PAGE found)."""
+    with tabs.lend(**context_args) as (page, log):
+        page.goto(url, wait_until="networkidle")
+        yield page, log, page.evaluate(INSPECT_PAGE, WIDGET_VIEW)
 
 
 def test_vendored_files_are_in_the_book_and_no_cdn_is_referenced(fixture_book):
@@ -98,9 +100,8 @@ def test_vendored_files_are_in_the_book_and_no_cdn_is_referenced(fixture_book):
         assert "thebe" not in html.lower(), f"{page}: thebe (which loads from a CDN) is not part of the book"
 
 
-def test_math_renders_offline_and_the_menu_extensions_load(browser, fixture_server):
-    context, page, log, facts = open_and_inspect(browser, fixture_server + "index.html")
-    try:
+def test_math_renders_offline_and_the_menu_extensions_load(tabs, fixture_server):
+    with open_and_inspect(tabs, fixture_server + "index.html") as (page, log, facts):
         assert facts["mathElements"] >= 2
         assert facts["unrenderedMath"] == [] and facts["rawTeXInText"] == []
         assert page.locator("mjx-container[jax='CHTML']").count() >= 2
@@ -111,8 +112,6 @@ def test_math_renders_offline_and_the_menu_extensions_load(browser, fixture_serv
         )
         page.wait_for_load_state("networkidle")
         assert not any(vars(log).values()), vars(log)
-    finally:
-        context.close()
 
 
 # Text in the served Korean font, drawn at the same size with the system fonts alone: if the two widths are
@@ -129,11 +128,10 @@ HANGUL_RENDERING = """async (family) => {
 }"""
 
 
-def test_korean_text_renders_with_the_served_font(browser, fixture_server):
+def test_korean_text_renders_with_the_served_font(tabs, fixture_server):
     from treaty_toolkit.book.assets import KOREAN_FONT_FAMILY
 
-    context, page, log, _ = open_and_inspect(browser, fixture_server + "index.html")
-    try:
+    with open_and_inspect(tabs, fixture_server + "index.html") as (page, log, _):
         fonts = page.evaluate(HANGUL_RENDERING, KOREAN_FONT_FAMILY)
         assert fonts["loaded"], fonts
         assert fonts["served"] != fonts["system"], fonts
@@ -141,14 +139,13 @@ def test_korean_text_renders_with_the_served_font(browser, fixture_server):
         used = page.evaluate("""() => getComputedStyle(document.querySelector('span[lang="ko"]')).fontFamily""")
         assert used.startswith(f'"{KOREAN_FONT_FAMILY}"'), used
         assert not any(vars(log).values()), vars(log)
-    finally:
-        context.close()
 
 
 def test_a_page_without_korean_downloads_only_the_pieces_its_switcher_needs(browser, fixture_server):
     # The one Korean word on an English page is the language switcher's name for the Korean edition.
-    context, page, log, _ = open_and_inspect(browser, fixture_server + "widgets.html")
-    try:
+    # A new window, as a first-time reader's: a lent tab that showed Korean text keeps those pieces at hand.
+    with offline(browser) as (page, log):
+        page.goto(fixture_server + "widgets.html", wait_until="networkidle")
         page.evaluate("() => document.fonts.ready")
         hangul = page.evaluate("() => [...new Set(document.body.innerText.match(/[\\uac00-\\ud7a3]/g) || [])]")
         switcher = page.locator("a.tt-edition-switch").inner_text().strip()
@@ -156,31 +153,23 @@ def test_a_page_without_korean_downloads_only_the_pieces_its_switcher_needs(brow
         files = page.evaluate("() => performance.getEntriesByType('resource').map(e => e.name).filter(n => n.endsWith('.woff2'))")
         pieces = [name for name in files if "noto-sans-kr" in name]
         assert len(pieces) <= len(hangul), pieces  # a piece per character at the most, never the whole font
-    finally:
-        context.close()
 
 
-def test_widgets_render_offline(browser, fixture_server):
-    context, page, log, facts = open_and_inspect(browser, fixture_server + "widgets.html")
-    try:
+def test_widgets_render_offline(tabs, fixture_server):
+    with open_and_inspect(tabs, fixture_server + "widgets.html") as (page, log, facts):
         assert facts["widgetViews"] == 1 and facts["unrenderedWidgets"] == []
         assert page.locator(".widget-subarea button.jupyter-button").count() == 6
         assert not any(vars(log).values()), vars(log)
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("page_name", ["index.html", "widgets.html"])
-def test_fixture_pages_have_no_serious_accessibility_violations(browser, fixture_server, page_name, scheme):
+def test_fixture_pages_have_no_serious_accessibility_violations(tabs, fixture_server, page_name, scheme):
     # Covers the bibliography list (aria-required-children) and the coloured widget buttons (color-contrast).
-    context, page, log, _ = open_and_inspect(browser, fixture_server + page_name, color_scheme=scheme)
-    try:
+    with open_and_inspect(tabs, fixture_server + page_name, color_scheme=scheme) as (page, log, _):
         page.add_script_tag(path=str(AXE))
         violations = [v for v in page.evaluate(RUN_AXE, AXE_TAGS) if v["impact"] in ("serious", "critical")]
         assert violations == []
-    finally:
-        context.close()
 
 
 def test_a_missing_node_modules_fails_the_build_with_a_clear_message(tmp_path):

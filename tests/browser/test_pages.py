@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from page_visits import TOC_PAGES, report, visit
+from page_visits import INSPECT_PAGE, TOC_PAGES, WIDGET_VIEW, report, visit
 
 pytestmark = pytest.mark.browser
 
@@ -97,3 +97,16 @@ def test_the_link_checker_catches_a_broken_link(tmp_path):
                                      '<a href="https://example.org/">ext</a></p>', encoding="utf-8")
     (tmp_path / "b.html").write_text('<h1 id="top">b</h1>', encoding="utf-8")
     assert broken_internal_links(tmp_path, "a.html") == ["b.html#gone (no id 'gone' in b.html)", "c.html (no file c.html)"]
+
+
+def test_the_page_inspection_finds_a_wide_table_without_its_note(offline_page):
+    page, _ = offline_page
+    wide = "<table><tr><td style='min-width: 2000px'>wide</td></tr></table>"
+    page.set_content(f"""<html data-wide-tables="checked"><body><article>
+        <div style="overflow-x: auto"><div>{wide}</div></div>
+        <p class="tt-scroll-note" lang="en">Scroll sideways</p><div style="overflow-x: auto">{wide}</div>
+        <p class="tt-scroll-note" lang="en">Scroll sideways</p><div style="overflow-x: auto"><table><tr><td>fits</td></tr></table></div>
+        <div style="overflow-x: auto; width: 50px"><p style="width: 900px">wide text, no table</p></div>
+        </article></body></html>""")
+    facts = page.evaluate(INSPECT_PAGE, WIDGET_VIEW)
+    assert facts["silentWideTables"] == ["wide"] and facts["notesAboveFittingTables"] == 1, facts

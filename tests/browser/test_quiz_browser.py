@@ -67,36 +67,34 @@ def test_every_question_on_the_page(tabs, book_server, url):
 
 @pytest.mark.parametrize("viewport", [{"width": 375, "height": 740}, {"width": 640, "height": 450}],
                          ids=["phone-375px", "zoom-200pc"])
-def test_quiz_fits_small_screens(browser, book_server, quiz_pages, library, viewport):
+def test_quiz_fits_small_screens(tabs, book_server, quiz_pages, library, viewport):
     # 200 % zoom of a 1280-px window lays out like a 640-px-wide viewport.
     questions = library.questions
-    context, page, _log = open_offline_page(browser, viewport=viewport)
-    page.goto(book_server + quiz_pages[0])
-    overflow = page.evaluate(OVERFLOWING)
-    assert overflow == [], overflow
-    qid = page.get_attribute("form.tt-quiz-question", "data-tt-question")
-    assert answer_with_mouse(page, questions[qid], keyed_answer(questions[qid])).startswith("Correct")
-    context.close()
+    with tabs.lend(viewport=viewport) as (page, _log):
+        page.goto(book_server + quiz_pages[0])
+        overflow = page.evaluate(OVERFLOWING)
+        assert overflow == [], overflow
+        qid = page.get_attribute("form.tt-quiz-question", "data-tt-question")
+        assert answer_with_mouse(page, questions[qid], keyed_answer(questions[qid])).startswith("Correct")
 
 
-def test_answers_are_remembered_and_reset(browser, book_server, quiz_pages, library):
+def test_answers_are_remembered_and_reset(tabs, book_server, quiz_pages, library):
     questions = library.questions
-    context, page, log = open_offline_page(browser)
-    url = book_server + quiz_pages[0]
-    page.goto(url)
-    ids = question_ids(page)
-    first = questions[ids[0]]
-    answer_with_mouse(page, first, keyed_answer(first))
-    page.reload()
-    assert page.inner_text(f"#tt-q-{first.id}-feedback").startswith("Correct")
-    assert score_text(page) == MESSAGES["score"].format(correct=1, total=len(ids))
-    page.click(f"#tt-q-{first.id} >> xpath=ancestor::section[1] >> .tt-quiz-reset")
-    assert page.inner_text(f"#tt-q-{first.id}-feedback") == ""
-    assert score_text(page) == MESSAGES["score"].format(correct=0, total=len(ids))
-    page.reload()
-    assert page.inner_text(f"#tt-q-{first.id}-feedback") == ""
-    assert not log.page_errors
-    context.close()
+    with tabs.lend() as (page, log):
+        url = book_server + quiz_pages[0]
+        page.goto(url)
+        ids = question_ids(page)
+        first = questions[ids[0]]
+        answer_with_mouse(page, first, keyed_answer(first))
+        page.reload()
+        assert page.inner_text(f"#tt-q-{first.id}-feedback").startswith("Correct")
+        assert score_text(page) == MESSAGES["score"].format(correct=1, total=len(ids))
+        page.click(f"#tt-q-{first.id} >> xpath=ancestor::section[1] >> .tt-quiz-reset")
+        assert page.inner_text(f"#tt-q-{first.id}-feedback") == ""
+        assert score_text(page) == MESSAGES["score"].format(correct=0, total=len(ids))
+        page.reload()
+        assert page.inner_text(f"#tt-q-{first.id}-feedback") == ""
+        assert not log.page_errors
 
 
 def test_hostile_bank_text_never_runs(browser):

@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import AXE, offline
+from conftest import AXE
 from page_visits import AXE_TAGS, BLOCKING_IMPACTS, PHONE, RUN_AXE
 from quiz_answers import (
     EMPTY_KEY,
@@ -90,9 +90,9 @@ def test_the_book_has_an_exam_and_a_review():
 
 
 @pytest.mark.parametrize("page_name", EXAM_PAGES)
-def test_exam_holds_feedback_back_until_submit(browser, book_server, library, page_name):
+def test_exam_holds_feedback_back_until_submit(tabs, book_server, library, page_name):
     questions = library.questions
-    with offline(browser) as (page, log):
+    with tabs.lend() as (page, log):
         page.goto(book_server + page_name)
         quiz = exam_quiz(page)
         ids = question_ids(page, f"{quiz} form.tt-quiz-question")
@@ -151,9 +151,9 @@ def test_exam_holds_feedback_back_until_submit(browser, book_server, library, pa
 
 
 @pytest.mark.parametrize("page_name", EXAM_PAGES)
-def test_exam_by_keyboard_alone(browser, book_server, library, page_name):
+def test_exam_by_keyboard_alone(tabs, book_server, library, page_name):
     questions = library.questions
-    with offline(browser) as (page, log):
+    with tabs.lend() as (page, log):
         page.goto(book_server + page_name)
         quiz = exam_quiz(page)
         ids = question_ids(page, f"{quiz} form.tt-quiz-question")
@@ -172,9 +172,9 @@ def test_exam_by_keyboard_alone(browser, book_server, library, page_name):
 
 
 @pytest.mark.parametrize("page_name", EXAM_PAGES)
-def test_submitted_exam_fits_a_phone(browser, book_server, library, page_name):
+def test_submitted_exam_fits_a_phone(tabs, book_server, library, page_name):
     questions = library.questions
-    with offline(browser, viewport=PHONE) as (page, _log):
+    with tabs.lend(viewport=PHONE) as (page, _log):
         page.goto(book_server + page_name)
         quiz = exam_quiz(page)
         for qid in question_ids(page, f"{quiz} form.tt-quiz-question"):
@@ -193,8 +193,8 @@ def chapter_page_of(built_book, quiz_pages, review: str, qid: str) -> str:
 
 
 @pytest.mark.parametrize("page_name", REVIEW_PAGES)
-def test_review_keeps_its_own_answers(browser, book_server, built_book, quiz_pages, library, page_name):
-    with offline(browser) as (page, log):  # one context: the two pages share localStorage
+def test_review_keeps_its_own_answers(tabs, book_server, built_book, quiz_pages, library, page_name):
+    with tabs.lend() as (page, log):  # one context: the two pages share localStorage
         review_url = book_server + page_name
         page.goto(review_url)
         review = "#" + page.get_attribute(".tt-quiz >> nth=0", "id")
@@ -239,9 +239,9 @@ def test_review_keeps_its_own_answers(browser, book_server, built_book, quiz_pag
         assert not log.page_errors and not log.console_errors and not log.blocked_requests, log
 
 
-def test_answers_saved_per_question_by_an_older_book_are_dropped(browser, book_server, quiz_pages, library):
+def test_answers_saved_per_question_by_an_older_book_are_dropped(tabs, book_server, quiz_pages, library):
     """The earlier format (one key per question, shared by every page) is neither shown nor kept."""
-    with offline(browser) as (page, log):
+    with tabs.lend() as (page, log):
         page.goto(book_server + quiz_pages[0])
         question = library.questions[question_ids(page)[0]]
         page.evaluate("([key, value]) => localStorage.setItem(key, value)",

@@ -16,7 +16,6 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import open_offline_page
 from quiz_answers import ANSWERED_PAGES, QUIZ_PAGES, answer_with_mouse, edition_of, keyed_answer, wrong_answer
 
 from treaty_toolkit.quiz.grading import DOWNLOAD_MESSAGES, LABELS, MESSAGES
@@ -112,9 +111,8 @@ def test_download_my_results_regrades(tabs, book_server, url, tmp_path):
         assert not log.blocked_requests and not log.failed_requests, log
 
 
-def test_a_name_is_optional_and_awkward_characters_are_handled(browser, book_server, library, tmp_path):
-    context, page, log = open_offline_page(browser)
-    try:
+def test_a_name_is_optional_and_awkward_characters_are_handled(tabs, book_server, library, tmp_path):
+    with tabs.lend(accept_downloads=True) as (page, log):
         page.goto(book_server + QUIZ_PAGES[0])
         quiz_id, expected = answer_first_quiz(page, library)
         quiz = page.locator(FIRST_QUIZ)
@@ -141,13 +139,10 @@ def test_a_name_is_optional_and_awkward_characters_are_handled(browser, book_ser
         status = quiz.locator(".tt-quiz-download-status").inner_text()
         assert status == DOWNLOAD_MESSAGES["name_cleaned"].format(json=name, csv=files[".csv"].name)
         assert not log.page_errors and not log.blocked_requests, log
-    finally:
-        context.close()
 
 
-def test_an_exam_offers_the_download_only_once_submitted(browser, book_server, library, tmp_path):
-    context, page, log = open_offline_page(browser)
-    try:
+def test_an_exam_offers_the_download_only_once_submitted(tabs, book_server, library, tmp_path):
+    with tabs.lend(accept_downloads=True) as (page, log):
         page.goto(book_server + "chapters/review.html")
         exam = page.locator('.tt-quiz[data-tt-mode="exam"]')
         assert exam.count() == 1
@@ -163,5 +158,3 @@ def test_an_exam_offers_the_download_only_once_submitted(browser, book_server, l
         exam.get_by_role("button", name=LABELS["start_again"]).click()
         assert button.is_disabled()
         assert not log.page_errors and not log.blocked_requests, log
-    finally:
-        context.close()
