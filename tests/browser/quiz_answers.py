@@ -195,9 +195,36 @@ class Edition:
     download: dict
 
 
+def language_of(url: str) -> str:
+    """The language of the edition a built page (relative URL) belongs to: a translation's folder, or English at the root."""
+    return next((lang for lang, folder in EDITIONS.items() if folder and url.startswith(f"{folder}/")), "en")
+
+
 @functools.cache
 def edition_of(url: str) -> Edition:
-    """The edition a built page (relative URL) belongs to: a translation's folder, or English at the root."""
-    language = next((lang for lang, folder in EDITIONS.items() if folder and url.startswith(f"{folder}/")), "en")
+    """The edition a built page (relative URL) belongs to."""
+    language = language_of(url)
     words = texts(language)
     return Edition(language, load_library(ROOT, language=language), words["messages"], words["labels"], words["download"])
+
+
+def page_kind(url: str) -> tuple[str, str]:
+    """An answered page's kind: its edition's language, and its source's suffix (".md": a chapter's own quiz;
+    ".ipynb": a quiz a notebook displays)."""
+    language = language_of(url)
+    doc = url.split("/", 1)[1] if language != "en" else url
+    return language, page_source(ROOT, doc.removesuffix(".html")).suffix
+
+
+def first_of_each_kind(urls: list[str]) -> list[str]:
+    chosen = {}
+    for url in urls:
+        chosen.setdefault(page_kind(url), url)
+    return list(chosen.values())
+
+
+# Where the quiz checks that do not depend on a page's own questions run (downloading results, axe on answered
+# quizzes): the first answered page of each kind in each edition. One script drives every quiz, and every quiz
+# on every page is the renderer's output (test_quiz_pages_rendered.py); these pages' first quizzes hold every
+# question type of their edition (checked there too).
+KIND_PAGES = first_of_each_kind(ANSWERED_PAGES)

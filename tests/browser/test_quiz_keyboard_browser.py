@@ -1,5 +1,6 @@
-"""Every quiz without a mouse, and axe inside the quizzes, on every page answered in Chromium (one test per page;
-see ``quiz_answers.ANSWERED_PAGES``)."""
+"""Every quiz without a mouse on every page answered in Chromium (one test per page; see
+``quiz_answers.ANSWERED_PAGES``), and axe inside answered quizzes on a page of each kind in each edition
+(``quiz_answers.KIND_PAGES``)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from conftest import AXE
 from page_visits import SETTLE
 from quiz_answers import (
     ANSWERED_PAGES,
+    KIND_PAGES,
     answer_with_keyboard,
     answer_with_mouse,
     edition_of,
@@ -34,7 +36,7 @@ def test_keyboard_only_pass(tabs, book_server, url):
             assert feedback.startswith(edition.messages["correct"]), (url, qid, feedback)
 
 
-@pytest.mark.parametrize("url", ANSWERED_PAGES)
+@pytest.mark.parametrize("url", KIND_PAGES)
 def test_axe_finds_nothing_serious_inside_the_quizzes(tabs, book_server, url):
     questions = edition_of(url).library.questions
     with open_quiz_page(tabs, book_server, url) as (page, _log, ids):

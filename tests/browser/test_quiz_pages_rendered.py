@@ -4,7 +4,7 @@ Read from the built HTML (no browser). It is what lets the quiz tests in Chromiu
 English pages and of the translated Korean pages only (``ANSWERED_PAGES``): a Korean page shown in English
 for now carries its English page's questions (same banks, same questions, same order) rendered with the
 Korean edition's words, and that renderer, the engine and those words are all exercised in Chromium on the
-other pages.
+other pages. So are the pages where the checks that do not depend on a page's questions run (``KIND_PAGES``).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from quiz_answers import ANSWERED_PAGES, QUIZ_PAGES, edition_of
+from quiz_answers import ANSWERED_PAGES, KIND_PAGES, QUIZ_PAGES, edition_of, page_kind
 
 from treaty_toolkit.project import EDITIONS
 from treaty_toolkit.quiz.html import render_quiz
@@ -58,3 +58,15 @@ def test_a_korean_page_shown_in_english_has_its_english_pages_quizzes(built_book
     _, english = self_check_quizzes(built_book, url.removeprefix(f"{EDITIONS['ko']}/"))
     assert [bank_and_questions(q) for q in korean] == [bank_and_questions(q) for q in english]
     assert all(form.get("lang") == "en" for quiz in korean for form in quiz.select("form.tt-quiz-question"))
+
+
+def test_a_page_of_each_kind_holds_every_question_type_of_its_edition(built_book):
+    kinds = {page_kind(url) for url in ANSWERED_PAGES}
+    assert [page_kind(url) for url in KIND_PAGES] == list(dict.fromkeys(page_kind(url) for url in ANSWERED_PAGES))
+    assert len(kinds) >= 4  # chapter and notebook quizzes, in both editions
+    for language in {language for language, _suffix in kinds}:
+        pages = [url for url in KIND_PAGES if page_kind(url)[0] == language]
+        library = edition_of(pages[0]).library
+        first_quizzes = [self_check_quizzes(built_book, url)[1][0] for url in pages]
+        shown = {library.questions[qid].type for quiz in first_quizzes for qid in bank_and_questions(quiz)[1]}
+        assert shown == {question.type for question in library.questions.values()}, (language, shown)

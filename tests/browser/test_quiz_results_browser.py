@@ -1,15 +1,11 @@
 """Download my results, in Chromium against the built book with the network cut off.
 
 On a page of each kind (a chapter's own quiz, a quiz a notebook displays) in each edition
-(``DOWNLOAD_PAGES``): answer the first quiz (the first question wrong, the rest right), type a name,
+(``quiz_answers.KIND_PAGES``): answer the first quiz (the first question wrong, the rest right), type a name,
 download, and check both files: the JSON follows results.schema.json, the merge's regrading
 (with the bank's key) agrees with every flag, the CSV says the same, and neither file holds the answer key
 or the bank's feedback. A name left empty still downloads; a name with characters a file name cannot hold
 downloads under a cleaned file name. An exam offers the download only once it is submitted.
-
-The other quiz pages need no download of their own: one script writes the files on every page, and every
-quiz on every page is exactly what the renderer makes from its bank (test_quiz_pages_rendered.py). The
-first quizzes of these pages hold every question type in each edition (checked below).
 """
 
 from __future__ import annotations
@@ -21,10 +17,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from bs4 import BeautifulSoup
-from quiz_answers import ANSWERED_PAGES, QUIZ_PAGES, ROOT, answer_with_mouse, edition_of, keyed_answer, wrong_answer
+from quiz_answers import KIND_PAGES, QUIZ_PAGES, answer_with_mouse, edition_of, keyed_answer, wrong_answer
 
-from treaty_toolkit.project import page_source
 from treaty_toolkit.quiz.grading import DOWNLOAD_MESSAGES, LABELS, MESSAGES
 from treaty_toolkit.quiz.results import CSV_COLUMNS, SCHEMA_FILE, ResultsFile, load_file
 
@@ -32,22 +26,6 @@ pytestmark = pytest.mark.browser
 
 SCHEMA = json.loads(SCHEMA_FILE.read_text("utf-8"))
 FIRST_QUIZ = ".tt-quiz >> nth=0"
-
-
-def _kind(url: str) -> tuple[str, str]:
-    """(edition, source suffix) of an answered page: its language and whether a notebook shows its quiz."""
-    doc = url.split("/", 1)[1] if edition_of(url).language != "en" else url
-    return edition_of(url).language, page_source(ROOT, doc.removesuffix(".html")).suffix
-
-
-def _first_of_each_kind(urls: list[str]) -> list[str]:
-    chosen = {}
-    for url in urls:
-        chosen.setdefault(_kind(url), url)
-    return list(chosen.values())
-
-
-DOWNLOAD_PAGES = _first_of_each_kind(ANSWERED_PAGES)
 
 
 def download(page, quiz, name: str | None, folder: Path, labels: dict = LABELS) -> dict[str, Path]:
@@ -117,19 +95,7 @@ def check_files(files, library, quiz_id, expected, name) -> ResultsFile:
     return results
 
 
-def test_the_download_pages_cover_every_kind_and_question_type(built_book):
-    kinds = {_kind(url) for url in ANSWERED_PAGES}
-    assert {_kind(url) for url in DOWNLOAD_PAGES} == kinds and len(DOWNLOAD_PAGES) == len(kinds) >= 4
-    for language in {language for language, _suffix in kinds}:
-        library = edition_of(next(url for url in DOWNLOAD_PAGES if _kind(url)[0] == language)).library
-        shown = set()
-        for url in (url for url in DOWNLOAD_PAGES if _kind(url)[0] == language):
-            first = BeautifulSoup((built_book / url).read_text(encoding="utf-8"), "html.parser").select_one("section.tt-quiz")
-            shown |= {library.questions[form["data-tt-question"]].type for form in first.select("form.tt-quiz-question")}
-        assert shown == {question.type for question in library.questions.values()}, (language, shown)
-
-
-@pytest.mark.parametrize("url", DOWNLOAD_PAGES)
+@pytest.mark.parametrize("url", KIND_PAGES)
 def test_download_my_results_regrades(tabs, book_server, url, tmp_path):
     edition = edition_of(url)
     library = edition.library
