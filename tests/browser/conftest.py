@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
@@ -112,6 +113,15 @@ def _record_problems(page, current_log) -> None:
     page.on("console", lambda msg: current_log().console_errors.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda exc: current_log().page_errors.append(str(exc)))
     page.on("requestfailed", failed)
+
+
+def wait_until(page, condition, message: str, timeout: float = 90) -> None:
+    """Wait for ``condition()``, letting the page's events in meanwhile (a plain sleep would hold them back)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            pytest.fail(message)
+        page.wait_for_timeout(50)
 
 
 DESKTOP = {"width": 1280, "height": 900}

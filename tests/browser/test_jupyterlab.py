@@ -20,7 +20,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import open_offline_page  # tests/browser/conftest.py
+from conftest import open_offline_page, wait_until  # tests/browser/conftest.py
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -82,16 +82,7 @@ def jupyter_lab(tmp_path):
 def _sends_index(frame, index: int) -> bool:
     """Whether a websocket frame carries a widget update that sets ``index`` (frames may be text or bytes)."""
     text = frame.decode("utf-8", "replace") if isinstance(frame, bytes) else frame
-    return '"method": "update"' in text.replace('":"', '": "') and re.search(rf'"index":\s*{index}\b', text) is not None
-
-
-def wait_until(page, condition, message: str, timeout: float = 90) -> None:
-    """Wait for ``condition()``, letting the page's events in meanwhile (a plain sleep would hold them back)."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            pytest.fail(message)
-        page.wait_for_timeout(50)
+    return re.search(r'"method":\s*"update"', text) is not None and re.search(rf'"index":\s*{index}\b', text) is not None
 
 
 def test_quiz_widget_in_jupyterlab(browser, jupyter_lab):

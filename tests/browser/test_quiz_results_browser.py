@@ -17,6 +17,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from conftest import wait_until
 from quiz_answers import KIND_PAGES, QUIZ_PAGES, answer_with_mouse, edition_of, keyed_answer, wrong_answer
 
 from treaty_toolkit.quiz.grading import DOWNLOAD_MESSAGES, LABELS, MESSAGES
@@ -40,10 +41,7 @@ def download(page, quiz, name: str | None, folder: Path, labels: dict = LABELS) 
         if name is not None:
             quiz.locator(".tt-quiz-name input").fill(name)
         quiz.get_by_role("button", name=labels["download"]).click()
-        for _ in range(50):
-            if len(saved) == 2:
-                break
-            page.wait_for_timeout(100)
+        wait_until(page, lambda: len(saved) >= 2, "Download my results saved fewer than two files in 5 s", timeout=5)
     finally:
         page.remove_listener("download", keep)  # the tab may be lent to another test next
     assert len(saved) == 2, [d.suggested_filename for d in saved]
